@@ -34,9 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(f"samsok.commands.{module_name}")
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        cmd.add_argument(
-            "--home", default=None, help="data directory (default: $SAMSOK_HOME or ./.samsok)"
-        )
+        cmd.add_argument("--home", default=None, help="data directory (default: $SAMSOK_HOME or ./.samsok)")
         module.add_arguments(cmd)
         cmd.set_defaults(_run=module.run)
     return parser

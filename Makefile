@@ -1,0 +1,36 @@
+# samsok: the two set-up commands of the README are `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+export SAMSOK_HOME ?= $(CURDIR)/.samsok
+
+.PHONY: demo test lint install install-dev browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## demo: ingest samples/ into the embedded backend and show a search with facets
+demo: install
+	$(BIN)/samsok extract samples/*.pdf
+
+## test: start a real OpenSearch, run the whole suite, stop OpenSearch; pytest's status
+test: install-dev
+	$(BIN)/samsok opensearch run -- $(BIN)/pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) .samsok .pytest_cache .ruff_cache
