@@ -25,8 +25,14 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	$(BIN)/samsok extract samples/*.pdf
 
+## browser: Debian's chromium for the web UI tests (Playwright drives it; no browser download)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
+
 ## test: start a real OpenSearch, run the whole suite, stop OpenSearch; pytest's status
-test: install-dev
+test: install-dev browser
 	$(BIN)/samsok opensearch run -- $(BIN)/pytest
 
 lint: install-dev
