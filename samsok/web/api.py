@@ -1,0 +1,74 @@
+"""JSON API (read-only): search, trend, documents, cases, facets, health."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+
+from samsok.web import documents, hits
+from samsok.web import trend as trend_mod
+from samsok.web.filters import Filters, filters_dependency
+from samsok.web.services import Services
+
+router = APIRouter()
+
+FiltersParam = Annotated[Filters, Depends(filters_dependency)]
+
+
+def services_of(request: Request) -> Services:
+    return request.app.state.services
+
+
+@router.get("/api/search", tags=["søk"], summary="Søk i dokumenter eller saker (kontraktens søk)")
+def api_search(request: Request, filters: FiltersParam) -> dict[str, Any]:
+    """The contract's search JSON: `total`, `took_ms`, `hits`, `facets`."""
+    result = services_of(request).search(filters.to_search_query())
+    return result.to_dict()
+
+
+@router.get("/api/trend", tags=["trend"], summary="Treff på et ord per år og per sykehusområde")
+def api_trend(
+    request: Request,
+    filters: FiltersParam,
+    term: Annotated[str | None, Query(max_length=200, description="Ordet (ellers brukes q)")] = None,
+) -> dict[str, Any]:
+    if term is not None:
+        filters = filters.changed(q=" ".join(term.split()))
+    if not filters.q:
+        raise HTTPException(400, "Oppgi et ord i «term» eller «q».")
+    return trend_mod.compute(services_of(request), filters).to_dict()
+
+
+@router.get("/api/facets", tags=["søk"], summary="Fasetter (antall per verdi) for et søk")
+def api_facets(request: Request, filters: FiltersParam) -> dict[str, Any]:
+    result = services_of(request).search(filters.to_search_query(limit=1, offset=0))
+    return {"total": result.total, "facets": result.facets}
+
+
+@router.get("/api/documents/{doc_id}", tags=["dokumenter"], summary="Et dokument: metadata, avsnitt, saker, deltakere, kilder")
+def api_document(request: Request, doc_id: str) -> dict[str, Any]:
+    doc = documents.load(services_of(request), doc_id)
+    if doc is None:
+        raise HTTPException(404, "Fant ikke dokumentet.")
+    return doc.to_api()
+
+
+@router.get("/api/saker/{sak_id}", tags=["dokumenter"], summary="En sak med vedtak og dokumentet den står i")
+def api_sak(request: Request, sak_id: str) -> dict[str, Any]:
+    parsed = hits.parse_sak_id(sak_id)
+    doc = documents.load(services_of(request), parsed[0]) if parsed else None
+    if parsed is None or doc is None or not 0 <= parsed[1] < len(doc.record.saker):
+        raise HTTPException(404, "Fant ikke saken.")
+    return doc.sak_api(parsed[1])
+
+
+@router.get("/health", tags=["drift"], summary="Status for søketjenesten og katalogen")
+def health(request: Request) -> JSONResponse:
+    services = services_of(request)
+    backend = services.backend_status()
+    catalog = services.catalog_status()
+    ok = backend["ok"] and catalog["ok"]
+    body = {"status": "ok" if ok else "degraded", "backend": backend, "catalog": catalog}
+    return JSONResponse(body, status_code=200 if backend["ok"] else 503)

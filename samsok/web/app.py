@@ -1,0 +1,147 @@
+"""The FastAPI application: JSON API, HTML pages, security headers, Norwegian error pages."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from samsok.config import Settings
+from samsok.web import api, pages
+from samsok.web.render import STATIC_DIR, make_templates
+from samsok.web.services import Services, ServiceUnavailable
+
+log = logging.getLogger(__name__)
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# FastAPI's Swagger UI loads its assets from a CDN and starts with an inline script;
+# only these two pages, which show no stored or user text, get this policy.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+DOCS_PATHS = ("/docs", "/docs/oauth2-redirect", "/redoc")
+
+UNAVAILABLE = "Søketjenesten er ikke tilgjengelig akkurat nå. Prøv igjen om litt."
+NOT_FOUND = "Siden finnes ikke."
+SERVER_ERROR = "Noe gikk galt. Feilen er logget; prøv igjen senere."
+BAD_REQUEST = "Forespørselen kunne ikke forstås."
+
+API_PREFIXES = ("/api/", "/health", "/openapi.json")
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIXES)
+
+
+def error_response(request: Request, status: int, message: str, code: str) -> Response:
+    if wants_json(request):
+        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    templates = request.app.state.templates
+    titles = {400: "Ugyldig søk", 404: "Fant ikke siden", 405: "Ikke tillatt", 503: "Ikke tilgjengelig"}
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "heading": titles.get(status, "Feil"), "message": message},
+        status_code=status,
+    )
+
+
+def add_security_headers(path: str, response: Response) -> None:
+    headers = response.headers
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "same-origin"
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if path.startswith("/pdf/"):
+        # Browsers render PDFs with their own viewer; keep it to our own pages.
+        headers["X-Frame-Options"] = "SAMEORIGIN"
+    else:
+        headers["X-Frame-Options"] = "DENY"
+        headers["Content-Security-Policy"] = DOCS_CSP if path in DOCS_PATHS else CSP
+
+
+def create_app(settings: Settings, backend_name: str | None = None) -> FastAPI:
+    services = Services(settings, backend_name)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        services.close()
+
+    app = FastAPI(
+        title="samsok",
+        description=(
+            "Søk i møtereferater, saker, vedtak og årsrapporter fra helsefellesskapene. "
+            "Bare lesing (GET). Søkeord tolkes som vanlige ord."
+        ),
+        version="1",
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    app.state.templates = make_templates()
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        add_security_headers(request.url.path, response)
+        return response
+
+    @app.exception_handler(ServiceUnavailable)
+    async def unavailable(request: Request, exc: ServiceUnavailable) -> Response:
+        log.warning("search backend unavailable: %s", exc)
+        response = error_response(request, 503, UNAVAILABLE, "backend_unavailable")
+        response.headers["Retry-After"] = "30"
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404:
+            message = exc.detail if exc.detail not in (None, "Not Found") else NOT_FOUND
+            return error_response(request, 404, str(message), "not_found")
+        if exc.status_code == 405:
+            response = error_response(request, 405, "Bare lesing (GET) er tillatt.", "method_not_allowed")
+            response.headers["Allow"] = "GET, HEAD"
+            return response
+        if exc.status_code == 400:
+            return error_response(request, 400, str(exc.detail), "bad_request")
+        return error_response(request, exc.status_code, SERVER_ERROR, "error")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if wants_json(request):
+            details: list[dict[str, Any]] = [
+                {"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()
+            ]
+            return JSONResponse(
+                {"error": {"code": "invalid_parameter", "message": BAD_REQUEST, "details": details}},
+                status_code=422,
+            )
+        names = sorted({str(e.get("loc", ("", ""))[-1]) for e in exc.errors()})
+        message = f"{BAD_REQUEST} Sjekk verdien av: {', '.join(names)}."
+        return error_response(request, 400, message, "bad_request")
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> Response:
+        log.error("unhandled error on %s", request.url.path, exc_info=exc)
+        response = error_response(request, 500, SERVER_ERROR, "internal_error")
+        # This handler runs outside the middleware stack.
+        add_security_headers(request.url.path, response)
+        return response
+
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app

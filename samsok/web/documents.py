@@ -1,0 +1,102 @@
+"""One document from the catalog, shaped for the document page and the JSON API."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from samsok.record import Record
+from samsok.web import feed, hits
+from samsok.web.services import Services
+
+
+@dataclass
+class Document:
+    doc_id: str
+    record: Record
+    info: dict[str, Any]
+
+    @property
+    def urls(self) -> list[dict[str, Any]]:
+        """Source URLs as `{url, first_seen, last_checked}`, from the catalog or the record."""
+        out: list[dict[str, Any]] = []
+        for item in self.info.get("urls") or []:
+            if isinstance(item, dict) and item.get("url"):
+                out.append(item)
+            elif isinstance(item, str):
+                out.append({"url": item})
+        if not out and self.record.source.url:
+            out.append({"url": self.record.source.url})
+        return out
+
+    @property
+    def harvested_at(self) -> str | None:
+        return feed.first_seen(self.info)
+
+    @property
+    def extracted_at(self) -> str | None:
+        value = self.info.get("extracted_at")
+        return str(value) if value else None
+
+    @property
+    def pdf_url(self) -> str:
+        return f"/pdf/{self.doc_id}"
+
+    def links(self) -> dict[str, str]:
+        return {"html": f"/dokument/{self.doc_id}", "pdf": self.pdf_url, "api": f"/api/documents/{self.doc_id}"}
+
+    def sak_ids(self) -> list[str]:
+        return [hits.sak_id(self.doc_id, i) for i in range(len(self.record.saker))]
+
+    def to_api(self) -> dict[str, Any]:
+        data = self.record.to_dict()
+        data["id"] = self.doc_id
+        data["saker"] = [
+            {"id": sid, **sak} for sid, sak in zip(self.sak_ids(), data["saker"], strict=True)
+        ]
+        data["source_urls"] = self.urls
+        data["harvested_at"] = self.harvested_at
+        data["extracted_at"] = self.extracted_at
+        # Server paths (the raw store) stay on the server.
+        data["catalog"] = _jsonable({k: v for k, v in self.info.items() if "path" not in k})
+        data["links"] = self.links()
+        return data
+
+    def sak_api(self, index: int) -> dict[str, Any]:
+        sak = asdict(self.record.saker[index])
+        rec = self.record
+        return {
+            "id": hits.sak_id(self.doc_id, index),
+            **sak,
+            "document": {
+                "id": self.doc_id,
+                "title": rec.title,
+                "doc_type": rec.doc_type,
+                "year": rec.year,
+                "date": rec.date,
+                "organ": rec.organ,
+                "sykehusomrader": rec.sykehusomrader,
+            },
+            "links": {
+                "html": f"/dokument/{self.doc_id}#{hits.sak_anchor(index)}",
+                "pdf": hits.pdf_url(self.doc_id, sak.get("page")),
+                "document": f"/api/documents/{self.doc_id}",
+            },
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def load(services: Services, doc_id: str) -> Document | None:
+    record = services.get_record(doc_id)
+    if record is None:
+        return None
+    return Document(doc_id=doc_id, record=record, info=services.document_info(doc_id))

@@ -1,0 +1,110 @@
+"""Jinja2 environment (autoescape on) and the display helpers the templates use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+DOC_TYPE_LABELS = {
+    "arsrapport": "Årsrapport",
+    "referat": "Referat",
+    "protokoll": "Protokoll",
+    "innkalling": "Innkalling",
+    "saksframlegg": "Saksframlegg",
+    "presentasjon": "Presentasjon",
+    "retningslinje": "Retningslinje",
+    "annet": "Annet",
+}
+
+KIND_LABELS = {
+    "vedtakssak": "Vedtakssak",
+    "orienteringssak": "Orienteringssak",
+    "temasak": "Temasak",
+    "drøftingssak": "Drøftingssak",
+    "eventuelt": "Eventuelt",
+}
+
+FACET_LABELS = {
+    "year": "År",
+    "sykehusomrade": "Sykehusområde",
+    "doc_type": "Dokumenttype",
+    "organ": "Organ",
+}
+
+MONTHS = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)  # fmt: skip
+
+
+def highlight(snippet: str | None) -> Markup:
+    """Escape a backend snippet, then re-allow exactly the highlighter's `<em>` tags."""
+    if not snippet:
+        return Markup("")
+    escaped = str(escape(snippet))
+    escaped = escaped.replace("&lt;em&gt;", "<em>").replace("&lt;/em&gt;", "</em>")
+    # Close any <em> the snippet window cut off, so emphasis never leaks past the hit.
+    missing = escaped.count("<em>") - escaped.count("</em>")
+    return Markup(escaped + "</em>" * max(0, missing))
+
+
+def doc_type_label(value: str | None) -> str:
+    return DOC_TYPE_LABELS.get(value or "", value or "")
+
+
+def kind_label(value: str | None) -> str:
+    return KIND_LABELS.get(value or "", value or "")
+
+
+def norwegian_date(value: str | None) -> str:
+    """`2024-12-05` -> `5. desember 2024`; anything else is shown as it came."""
+    if not value:
+        return ""
+    try:
+        day = dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def norwegian_datetime(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{norwegian_date(moment.date().isoformat())} kl. {moment:%H:%M}"
+
+
+def number(value: Any) -> str:
+    """Thousands with a (non-breaking) space, as written in Norwegian."""
+    try:
+        return f"{int(value):,}".replace(",", "\u00a0")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    env = templates.env
+    env.autoescape = True
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    env.filters.update(
+        highlight=highlight,
+        doc_type_label=doc_type_label,
+        kind_label=kind_label,
+        nodate=norwegian_date,
+        nodatetime=norwegian_datetime,
+        number=number,
+    )
+    env.globals.update(facet_labels=FACET_LABELS)
+    return templates
