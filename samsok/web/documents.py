@@ -18,16 +18,24 @@ class Document:
 
     @property
     def urls(self) -> list[dict[str, Any]]:
-        """Source URLs as `{url, first_seen, last_checked}`, from the catalog or the record."""
+        """Web addresses the PDF was harvested from, `{url, first_seen, last_checked, current}`."""
         out: list[dict[str, Any]] = []
         for item in self.info.get("urls") or []:
-            if isinstance(item, dict) and item.get("url"):
+            if isinstance(item, str):
+                item = {"url": item}
+            if not isinstance(item, dict) or item.get("kind") == "file":
+                continue
+            if str(item.get("url") or "").startswith(("http://", "https://")):
                 out.append(item)
-            elif isinstance(item, str):
-                out.append({"url": item})
         if not out and self.record.source.url:
             out.append({"url": self.record.source.url})
         return out
+
+    @property
+    def local_files(self) -> list[dict[str, Any]]:
+        """Local files the PDF was ingested from: only the file name is shown."""
+        files = [u for u in self.info.get("urls") or [] if isinstance(u, dict) and u.get("kind") == "file"]
+        return [{**f, "name": str(f.get("url") or "").replace("\\", "/").rsplit("/", 1)[-1]} for f in files]
 
     @property
     def harvested_at(self) -> str | None:

@@ -114,7 +114,10 @@ class Services:
         catalog = self.catalog()
         if catalog is None or not is_doc_id(doc_id):
             return {}
-        return catalog.document_info(doc_id) or {}
+        try:
+            return catalog.document_info(doc_id) or {}
+        except KeyError:
+            return {}
 
     def raw_pdf(self, doc_id: str) -> Path | None:
         """The stored PDF of `doc_id`, only if it lies inside the raw store."""
