@@ -1,17 +1,88 @@
-"""`samsok ingest`: arrives with its issue; until then it says so and exits 2."""
+"""`samsok ingest SOURCE...`: harvest -> extract -> index through the Prefect flow.
+
+A SOURCE is a directory of PDFs, a PDF file, an http(s) URL of a PDF or of an HTML page
+whose PDF links are harvested, or (with --config) the name of a configured source; with
+--config and no SOURCE every configured source runs. One summary line goes to stderr;
+--json prints the summary object to stdout. Exit 0 when nothing failed, 3 when some URL
+or document failed (recorded in the catalog: see `samsok status`), 2 for usage errors.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import logging
+import sys
+from dataclasses import asdict
+from datetime import date
 
-from samsok.cli import not_implemented
+from samsok.config import Settings
 
-HELP = "ingest (not implemented yet)"
+HELP = "harvest -> extract -> index: directories, PDF files, PDF URLs, listing-page URLs"
+EXIT_FAILED_ITEMS = 3
+EXIT_USAGE = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("sources", nargs="*", metavar="SOURCE",
+                        help="directory, PDF file, http(s) URL, or a source name from --config")
+    parser.add_argument("--backend", choices=["embedded", "opensearch"], default=None,
+                        help="search backend to index into (default: $SAMSOK_BACKEND or embedded)")
+    parser.add_argument("--json", action="store_true", help="print the run summary as JSON on stdout")
+    parser.add_argument("--config", metavar="SOURCES_TOML", help="sources file (see sources.example.toml)")
+    parser.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="only PDFs published (Last-Modified / file time) on or after this day")
+    parser.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="only PDFs published on or before this day")
+    parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: CPUs, max 4)")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per PDF extraction")
 
 
 def run(args: argparse.Namespace) -> int:
-    return not_implemented("ingest")
+    from samsok.harvest import ConfigError, HarvestConfig, load_config
+    from samsok.harvest.config import source_to_dict, sources_from_args
+
+    try:
+        config = load_config(args.config) if args.config else HarvestConfig()
+        sources = sources_from_args(args.sources, config) if args.sources else list(config.sources)
+    except ConfigError as exc:
+        print(f"samsok ingest: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not sources:
+        print("samsok ingest: give at least one SOURCE (or --config with sources)", file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings.load(args.home, args.backend or config.backend)
+    summary = run_flow(
+        settings,
+        [source_to_dict(s) for s in sources],
+        http=asdict(config.http),
+        since=args.since.isoformat() if args.since else None,
+        until=args.until.isoformat() if args.until else None,
+        workers=args.workers,
+        timeout_s=args.timeout,
+        verbose=bool(getattr(args, "verbose", False)),
+    )
+    from flows.stages import summary_line
+
+    print(f"samsok ingest: {summary_line(summary)}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(summary))
+    return EXIT_FAILED_ITEMS if summary["failed"] else 0
+
+
+def run_flow(settings: Settings, sources: list[dict], *, verbose: bool = False, **params: object) -> dict:
+    """Run the samsok-ingest flow with progress on stderr; return its summary."""
+    from flows import prefect_env, progress
+
+    prefect_env.configure(settings.home, quiet=not verbose)
+    sink = progress.for_terminal()
+    if not verbose and not isinstance(sink, progress.LogProgress):
+        logging.getLogger().setLevel(logging.WARNING)  # the bar replaces the info lines
+    previous = progress.use(sink)
+    try:
+        from flows.ingest import ingest_flow
+
+        return ingest_flow(home=str(settings.home), backend=settings.backend, sources=sources, **params)
+    finally:
+        progress.use(previous)
+        sink.close()

@@ -147,3 +147,36 @@ def load_config(path: str | Path) -> HarvestConfig:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     return parse_config(data)
+
+
+def source_to_dict(source: SourceConfig) -> dict[str, Any]:
+    """JSON-friendly form (Prefect flow parameters)."""
+    return {f.name: (list(v) if isinstance(v := getattr(source, f.name), tuple) else v) for f in fields(source)}
+
+
+def source_from_dict(data: dict[str, Any]) -> SourceConfig:
+    return SourceConfig(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items()})
+
+
+def sources_from_args(args: list[str], config: HarvestConfig) -> list[SourceConfig]:
+    """Command-line SOURCEs: a configured source name, a directory, a PDF file, or a URL.
+
+    A URL is harvested on its own host; `entry_urls` lets the server's answer decide
+    whether it is a PDF or a listing page. Any other scheme (file:, ftp:) is passed on so
+    that the harvest records it as refused, with the reason.
+    """
+    known = {s.name: s for s in config.sources}
+    out: list[SourceConfig] = []
+    for arg in args:
+        if arg in known:
+            out.append(known[arg])
+            continue
+        scheme = urlsplit(arg).scheme.lower()
+        if scheme in ("http", "https"):
+            host = (urlsplit(arg).hostname or "").lower()
+            out.append(SourceConfig(name=host or arg, entry_urls=(arg,)))
+        elif len(scheme) > 1:  # file:, ftp:, ... (a one-letter "scheme" is a Windows drive)
+            out.append(SourceConfig(name=scheme, entry_urls=(arg,), allowed_hosts=("-",)))
+        else:
+            out.append(SourceConfig(name="local", paths=(str(Path(arg).expanduser().resolve()),)))
+    return out
