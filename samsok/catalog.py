@@ -182,7 +182,8 @@ class Catalog:
                 db.execute(
                     "UPDATE urls SET kind = ?, source = ?, last_checked = ?, http_status = ?, status = ?,"
                     " message = ?, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),"
-                    " sha256 = COALESCE(?, sha256), sykehusomrader = ?, organ = ? WHERE url = ?",
+                    " sha256 = COALESCE(?, sha256), sykehusomrader = COALESCE(?, sykehusomrader),"
+                    " organ = COALESCE(?, organ) WHERE url = ?",
                     (kind, source, stamp, http_status, status, message,
                      etag if sha256 or status == "not_modified" else None,
                      last_modified if sha256 or status == "not_modified" else None,
