@@ -177,7 +177,7 @@ def test_source_is_path_and_pages_only(expected):
 
 def test_page_count_matches_built_pdf(expected):
     """Once the sample PDF exists, its page count must be the expected one."""
-    name, data = expected
+    _, data = expected
     pdf = REPO / data["source"]["path"]
     if not pdf.exists():
         pytest.skip(f"{pdf.name} not built yet")
@@ -193,8 +193,20 @@ def test_record_keys_and_scalars(expected):
     _, data = expected
     assert data["schema"] == "samsok.record/1"
     assert set(data) - {"_checks"} == {
-        "schema", "source", "doc_type", "title", "language", "year", "date", "organ",
-        "sykehusomrader", "sections", "saker", "attendees", "persons", "organizations",
+        "schema",
+        "source",
+        "doc_type",
+        "title",
+        "language",
+        "year",
+        "date",
+        "organ",
+        "sykehusomrader",
+        "sections",
+        "saker",
+        "attendees",
+        "persons",
+        "organizations",
     }
     assert data["language"] in {"nb", "nn"}
     if data["date"] is not None:
