@@ -25,6 +25,8 @@ class Line:
     bold: bool = False
     in_table: bool = False  # the line lies inside a ruled table (its cells are in `tables`)
     heading: bool = False  # the line was recognised as a section heading
+    x1: float = 0.0  # right edge
+    bottom: float = 0.0  # lower edge, from the page top like `top`
 
 
 @dataclass
@@ -32,6 +34,9 @@ class Table:
     page: int  # 1-based page where the table starts
     rows: list[list[str | None]]  # empty cells kept as None or ""
     top: float = 0.0
+    x0: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
 
 
 @dataclass
@@ -39,6 +44,7 @@ class TocEntry:
     number: str | None
     title: str
     page: int  # page number printed in the table of contents
+    level: int = 1  # depth of `number` (3.1.1 -> 3); 1 for an unnumbered entry
 
 
 @dataclass
@@ -51,6 +57,9 @@ class LayoutDocument:
     sections: list[Section] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)  # PDF info dict (Title, Author, CreationDate ...)
+    # Running headers, footers and page numbers taken out of `lines`, in page order; kept
+    # because they can carry facts (e.g. "styresak 19/2021").
+    furniture: list[Line] = field(default_factory=list)
 
     def text(self) -> str:
         """All running text (tables included as their lines), one line per line."""

@@ -1,0 +1,111 @@
+"""Page furniture: running headers, footers and page numbers.
+
+A line is furniture when it sits in the top or bottom band of its page and either
+(a) reads as a page number (the `PAGE_NUMBER_PATTERNS` table), or
+(b) repeats, digits aside, at about the same height on a good share of the pages
+    (`2 Helsefellesskapet – Ahus og kommunene`, `... styresak 19/2021 Side 7 av 7`).
+A line at the top of a single page is not furniture: it does not repeat.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Share of the page height, from the top and from the bottom, where furniture sits.
+BAND_SHARE = 0.12
+# A repeated line is furniture when it is found on at least this share of the pages
+# (and on at least two pages).
+REPEAT_SHARE = 0.3
+# Repeated lines sit at the same height: points of tolerance around their usual position.
+REPEAT_POSITION_TOLERANCE = 8.0
+
+_DASH = "[-–—]"
+_OF = r"(?:av|of|/|fra|frå)"
+# (name, pattern, needs_total_check): the whole line must match, case-insensitively.
+# `needs_total_check` patterns carry "N ... M" and only count when N <= M <= pages (+slack),
+# so that a case number such as "40/24" is not taken for "page 40 of 24".
+PAGE_NUMBER_PATTERNS: tuple[tuple[str, str, bool], ...] = (
+    ("bare number", r"(?P<n>\d{1,4})", False),
+    ("dashed number", rf"{_DASH}\s*(?P<n>\d{{1,4}})\s*{_DASH}", False),
+    ("side N", r"(?:side|sida|page|s\.|p\.)\s*(?P<n>\d{1,4})", False),
+    ("side N av M", rf"(?:side|sida|page|s\.|p\.)\s*(?P<n>\d{{1,4}})\s*{_OF}\s*(?P<m>\d{{1,4}})", False),
+    ("N av M", rf"(?P<n>\d{{1,4}})\s*{_OF}\s*(?P<m>\d{{1,4}})", True),
+    (
+        "text then side N av M",
+        rf".+?\s(?:side|sida|page)\s+(?P<n>\d{{1,4}})\s+{_OF}\s+(?P<m>\d{{1,4}})",
+        False,
+    ),
+    ("side N av M then text", rf"(?:side|sida|page)\s+(?P<n>\d{{1,4}})\s+{_OF}\s+(?P<m>\d{{1,4}})\s.+", False),
+)
+_COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE), check) for name, pattern, check in PAGE_NUMBER_PATTERNS)
+# Printed page numbers may run ahead of the physical page count (a report's excerpt).
+PAGE_NUMBER_SLACK = 50
+
+
+@dataclass(frozen=True)
+class PlacedLine:
+    """What furniture detection needs to know about a line."""
+
+    text: str
+    page: int
+    top: float
+    bottom: float
+    page_height: float
+    in_table: bool = False
+
+
+def page_number_pattern(text: str, pages: int) -> str | None:
+    """The name of the page-number pattern the whole line matches, or None."""
+    stripped = " ".join(text.split())
+    for name, pattern, check in _COMPILED:
+        match = pattern.fullmatch(stripped)
+        if match is None:
+            continue
+        n = int(match.group("n"))
+        m = int(match.group("m")) if "m" in pattern.groupindex else None
+        if n > pages + PAGE_NUMBER_SLACK:
+            continue  # a year or an amount, not a page number
+        if m is not None and (n > m or (check and m > pages + PAGE_NUMBER_SLACK)):
+            continue
+        return name
+    return None
+
+
+def repetition_key(text: str) -> str:
+    """The line with digits normalised, so that `Side 3 av 7` and `Side 4 av 7` compare equal."""
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def band_of(line: PlacedLine) -> str | None:
+    if line.top < BAND_SHARE * line.page_height:
+        return "top"
+    if line.bottom > (1 - BAND_SHARE) * line.page_height:
+        return "bottom"
+    return None
+
+
+def find_furniture(lines: Sequence[PlacedLine], pages: int) -> set[int]:
+    """Indices of the lines that are page furniture."""
+    furniture: set[int] = set()
+    positions: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        band = band_of(line)
+        if band is None or line.in_table or not line.text.strip():
+            continue
+        if page_number_pattern(line.text, pages):
+            furniture.add(index)
+            continue
+        anchor = line.top if band == "top" else line.page_height - line.bottom
+        positions[(band, repetition_key(line.text))].append((line.page, anchor, index))
+    needed = max(2, math.ceil(REPEAT_SHARE * pages))
+    for found in positions.values():
+        anchors = sorted(anchor for _, anchor, _ in found)
+        usual = anchors[len(anchors) // 2]
+        at_usual = [(page, index) for page, anchor, index in found if abs(anchor - usual) <= REPEAT_POSITION_TOLERANCE]
+        if len({page for page, _ in at_usual}) >= needed:
+            furniture.update(index for _, index in at_usual)
+    return furniture

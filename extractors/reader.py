@@ -1,0 +1,124 @@
+"""`read_layout`: a PDF file read into a `LayoutDocument`.
+
+Steps: open and check the file (`pdf_file`); per page, text segments with pypdfium2
+(`page_text`), ruled tables with pdfplumber where pypdfium2 sees ruling (`tables`), and
+lines in reading order (`reading_order`); then, over the whole document, page furniture
+removed (`furniture`), line-end hyphenation repaired (`line_joining`), the table of
+contents read (`toc`) and sections found (`sections`).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pdfplumber
+
+from extractors.errors import NoTextLayerError
+from extractors.furniture import PlacedLine, find_furniture
+from extractors.layout import LayoutDocument, Line, Table
+from extractors.line_joining import join_hyphenated_lines
+from extractors.page_text import read_page_segments
+from extractors.pdf_file import OpenedPdf, open_pdf
+from extractors.reading_order import Box, in_any_box, join_row_text, reading_order
+from extractors.sections import build_sections
+from extractors.segments import Segment
+from extractors.tables import has_ruled_table, read_tables
+from extractors.toc import find_toc
+
+log = logging.getLogger(__name__)
+
+
+def line_from_row(row: Sequence[Segment], table_boxes: Sequence[Box]) -> Line:
+    """One visual line from its segments; style from the segment carrying most text."""
+    main = max(row, key=lambda s: len(s.text))
+    in_table = sum(len(s.text) for s in row if in_any_box(s, table_boxes)) * 2 > sum(len(s.text) for s in row)
+    return Line(
+        text=join_row_text(row),
+        page=row[0].page,
+        x0=round(min(s.x0 for s in row), 2),
+        top=round(min(s.top for s in row), 2),
+        size=main.size,
+        bold=main.bold,
+        in_table=in_table,
+        x1=round(max(s.x1 for s in row), 2),
+        bottom=round(max(s.bottom for s in row), 2),
+    )
+
+
+class _DocumentReader:
+    def __init__(self, path: Path, opened: OpenedPdf) -> None:
+        self.path = path
+        self.opened = opened
+        self._plumber: pdfplumber.PDF | None = None
+
+    def close(self) -> None:
+        if self._plumber is not None:
+            self._plumber.close()
+        self.opened.document.close()
+
+    def _tables(self, index: int) -> list[Table]:
+        try:
+            if self._plumber is None:
+                self._plumber = pdfplumber.open(io.BytesIO(self.opened.data))
+            return read_tables(self._plumber.pages[index], index + 1)
+        except Exception as exc:  # pdfminer can fail where pdfium did not: keep the text
+            log.warning("%s: page %d: tables not read: %s", self.path, index + 1, exc)
+            return []
+
+    def read(self) -> LayoutDocument:
+        document = self.opened.document
+        lines: list[Line] = []
+        tables: list[Table] = []
+        heights: dict[int, float] = {}
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                heights[index + 1] = page.get_height()
+                segments = read_page_segments(page, index + 1)
+                page_tables = self._tables(index) if segments and has_ruled_table(page) else []
+            finally:
+                page.close()
+            boxes = [(t.x0, t.top, t.x1, t.bottom) for t in page_tables]
+            lines.extend(line_from_row(row, boxes) for row in reading_order(segments, boxes))
+            tables.extend(page_tables)
+        if not any(line.text.strip() for line in lines):
+            raise NoTextLayerError(f"no text layer on any of the {len(document)} pages (a scan without OCR?)")
+        placed = [
+            PlacedLine(ln.text, ln.page, ln.top, ln.bottom, heights[ln.page], ln.in_table) for ln in lines
+        ]
+        furniture_ids = find_furniture(placed, len(document))
+        furniture = [line for i, line in enumerate(lines) if i in furniture_ids]
+        body = join_hyphenated_lines([line for i, line in enumerate(lines) if i not in furniture_ids])
+        toc, toc_pages = find_toc(body)
+        sections = build_sections(body, toc, toc_pages)
+        return LayoutDocument(
+            path=str(self.path),
+            sha256=self.opened.sha256,
+            pages=len(document),
+            lines=body,
+            tables=tables,
+            sections=sections,
+            toc=toc,
+            metadata=self.opened.metadata(),
+            furniture=furniture,
+        )
+
+
+def read_layout(path: str | os.PathLike[str]) -> LayoutDocument:
+    """Read a PDF into a layout document.
+
+    Raises a `LayoutError` subclass (with a stable `code`) for input that cannot be read:
+    `unreadable`, `not_pdf`, `encrypted`, `truncated`, `corrupt`, `empty`, `no_text`.
+    Runs in the calling process with no time limit; see `extractors.guarded` for one.
+    """
+    path = Path(path)
+    opened = open_pdf(path)
+    reader = _DocumentReader(path, opened)
+    try:
+        return reader.read()
+    finally:
+        reader.close()

@@ -1,0 +1,146 @@
+"""Reading order: segments grouped into visual lines, columns read one after the other.
+
+Pure functions over `Segment`s of one page. A page is read top to bottom; where the
+text runs in columns (a vertical gutter with enough full column lines on both sides),
+each band between full-width elements is read left column first, then right column.
+Table cells are never split into columns: segments inside a table box are read row by
+row in place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from extractors.segments import Segment
+
+# Two segments share a visual line when their vertical extents overlap by this share.
+SAME_ROW_OVERLAP = 0.5
+# Segments closer than this share of their height are joined without a space (a superscript).
+TOUCHING_GAP = 0.1
+# Column detection.
+COLUMN_BIN = 2.0  # points per histogram bin
+COLUMN_MIN_GUTTER = 8.0  # points of empty space between columns
+COLUMN_MIN_LINES = 4  # lines on each side of the gutter
+COLUMN_MIN_WIDTH_SHARE = 0.25  # a column line is at least this share of the text width (median)
+COLUMN_CENTRE_ZONE = (0.25, 0.75)  # the gutter lies in this part of the text width
+COLUMN_NARROW_SHARE = 0.6  # wider segments are full-width elements, not column lines
+COLUMN_CROSSING_SHARE = 0.05  # share of column lines allowed to cross the gutter (noise)
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def group_rows(segments: Sequence[Segment]) -> list[list[Segment]]:
+    """Segments on the same visual line, rows top to bottom, segments left to right."""
+    rows: list[list[Segment]] = []
+    extents: list[tuple[float, float]] = []
+    for seg in sorted(segments, key=lambda s: (s.middle_y, s.x0)):
+        for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            top, bottom = extents[k]
+            overlap = min(bottom, seg.bottom) - max(top, seg.top)
+            if overlap >= SAME_ROW_OVERLAP * min(bottom - top, seg.height):
+                rows[k].append(seg)
+                extents[k] = (min(top, seg.top), max(bottom, seg.bottom))
+                break
+        else:
+            rows.append([seg])
+            extents.append((seg.top, seg.bottom))
+    for row in rows:
+        row.sort(key=lambda s: s.x0)
+    rows.sort(key=lambda r: min(s.top for s in r))
+    return rows
+
+
+def join_row_text(row: Sequence[Segment]) -> str:
+    """The row's text: segments joined by a space, or directly where they touch."""
+    parts: list[str] = []
+    previous: Segment | None = None
+    for seg in row:
+        if previous is not None and seg.x0 - previous.x1 >= TOUCHING_GAP * min(seg.height, previous.height):
+            parts.append(" ")
+        parts.append(seg.text)
+        previous = seg
+    return "".join(parts).strip()
+
+
+def find_gutter(segments: Sequence[Segment]) -> tuple[float, float] | None:
+    """The x-range of a column gutter on the page, or None for single-column text."""
+    if len(segments) < 2 * COLUMN_MIN_LINES:
+        return None
+    left = min(s.x0 for s in segments)
+    right = max(s.x1 for s in segments)
+    width = right - left
+    if width <= 4 * COLUMN_MIN_GUTTER:
+        return None
+    narrow = [s for s in segments if s.width < COLUMN_NARROW_SHARE * width]
+    if len(narrow) < 2 * COLUMN_MIN_LINES:
+        return None
+    bins = int(width / COLUMN_BIN) + 1
+    cover = [0] * bins
+    for seg in narrow:
+        for b in range(int((seg.x0 - left) / COLUMN_BIN), min(int((seg.x1 - left) / COLUMN_BIN) + 1, bins)):
+            cover[b] += 1
+    allowed = max(1, int(COLUMN_CROSSING_SHARE * len(narrow)))
+    lo, hi = (int(width * share / COLUMN_BIN) for share in COLUMN_CENTRE_ZONE)
+    best: tuple[int, int] | None = None
+    start: int | None = None
+    for b in range(lo, hi + 2):
+        empty = b <= hi and cover[b] <= allowed if b < bins else False
+        if empty and start is None:
+            start = b
+        elif not empty and start is not None:
+            if best is None or b - start > best[1] - best[0]:
+                best = (start, b)
+            start = None
+    if best is None or (best[1] - best[0]) * COLUMN_BIN < COLUMN_MIN_GUTTER:
+        return None
+    g0, g1 = left + best[0] * COLUMN_BIN, left + best[1] * COLUMN_BIN
+    left_side = [s for s in narrow if s.x1 <= g0 + COLUMN_BIN]
+    right_side = [s for s in narrow if s.x0 >= g1 - COLUMN_BIN]
+    if len(left_side) < COLUMN_MIN_LINES or len(right_side) < COLUMN_MIN_LINES:
+        return None
+    for side in (left_side, right_side):
+        widths = sorted(s.width for s in side)
+        if widths[len(widths) // 2] < COLUMN_MIN_WIDTH_SHARE * width:
+            return None  # labels and values of a form, not columns of text
+    left_top, left_bottom = min(s.top for s in left_side), max(s.bottom for s in left_side)
+    beside = [s for s in right_side if s.bottom > left_top and s.top < left_bottom]
+    if len(beside) < COLUMN_MIN_LINES:
+        return None
+    return g0, g1
+
+
+def _inside(seg: Segment, box: Box) -> bool:
+    x0, top, x1, bottom = box
+    cx, cy = (seg.x0 + seg.x1) / 2, seg.middle_y
+    return x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1
+
+
+def in_any_box(seg: Segment, boxes: Sequence[Box]) -> bool:
+    return any(_inside(seg, box) for box in boxes)
+
+
+def reading_order(segments: Sequence[Segment], table_boxes: Sequence[Box] = ()) -> list[list[Segment]]:
+    """One page's segments as rows in reading order."""
+    free = [s for s in segments if not in_any_box(s, table_boxes)]
+    gutter = find_gutter(free)
+    if gutter is None:
+        return group_rows(segments)
+    g0, g1 = gutter
+    middle = (g0 + g1) / 2
+    spanning = [s for s in segments if in_any_box(s, table_boxes) or (s.x0 < g0 and s.x1 > g1)]
+    span_ids = {id(s) for s in spanning}
+    columns = [s for s in segments if id(s) not in span_ids]
+    separators = group_rows(spanning)
+    # Band k holds the column segments below separator k-1 and above separator k.
+    separator_tops = [min(s.top for s in row) for row in separators]
+    bands: list[list[Segment]] = [[] for _ in range(len(separators) + 1)]
+    for seg in columns:
+        bands[bisect_right(separator_tops, seg.middle_y)].append(seg)
+    ordered: list[list[Segment]] = []
+    for k, band in enumerate(bands):
+        ordered.extend(group_rows([s for s in band if (s.x0 + s.x1) / 2 < middle]))
+        ordered.extend(group_rows([s for s in band if (s.x0 + s.x1) / 2 >= middle]))
+        if k < len(separators):
+            ordered.append(separators[k])
+    return ordered
