@@ -23,7 +23,7 @@ from .markup import parse
 HERE = Path(__file__).resolve().parent
 CONTENT = HERE / "content"
 SAMPLES = HERE.parent
-SLIDE = (720.0, 540.0)  # 10 x 7.5 inch, landscape 4:3
+SLIDE = (960.0, 540.0)  # 13.33 x 7.5 inch, landscape 16:9
 
 
 def _small(canv: Canvas, spec: DocSpec, size: float = 8.5, bold: bool = False) -> None:
@@ -97,6 +97,20 @@ def slide_furniture(canv: Canvas, spec: DocSpec, page: int) -> None:
 # -- the documents -------------------------------------------------------------------
 SPECS: list[DocSpec] = [
     DocSpec(
+        stem="ahus-oslo-bydeler-arsrapport-2019",
+        title="Årsrapport 2019 – Samarbeidet mellom bydelene Alna, Grorud, Stovner, Velferds-, Helse- og "
+        "Sykehjemsetaten i Oslo kommune, og Akershus universitetssykehus HF",
+        author="Akershus universitetssykehus HF",
+        subject="Årsrapport 2019 for samarbeidet mellom Ahus og bydelene Alna, Grorud og Stovner",
+        keywords="Ahus; Oslo kommune; årsrapport; Direktørmøte; Samarbeidsforum",
+        created=dt.datetime(2020, 6, 2, 14, 0),
+        pages=8,
+        pagesize=A4,
+        margins=(1.8 * cm, 1.8 * cm, 2.0 * cm, 1.8 * cm),
+        base_size=9,
+        furniture=ahus2019_furniture,
+    ),
+    DocSpec(
         stem="helsefellesskap-oslo-ssu-referat-2024-12-05",
         title="Referat Strategisk samarbeidsutvalg 05.12.24",
         author="Helsefellesskap Oslo",
@@ -122,24 +136,61 @@ SPECS: list[DocSpec] = [
         base_size=10.5,
         furniture=ahus2025_furniture,
     ),
+    DocSpec(
+        stem="ous-styresak-19-2021-helsefellesskap",
+        title="Styresak 19/2021 Helsefellesskap Oslo",
+        author="Oslo universitetssykehus HF",
+        subject="Styresak 19/2021 til styret i Oslo universitetssykehus HF: Helsefellesskap Oslo",
+        keywords="Oslo universitetssykehus; styresak; Helsefellesskap Oslo",
+        created=dt.datetime(2021, 3, 18, 8, 0),
+        pages=7,
+        pagesize=A4,
+        margins=(2.3 * cm, 2.3 * cm, 2.4 * cm, 2.6 * cm),
+        base_size=11,
+        leading=1.22,
+        family="Serif",
+        furniture=ous_furniture,
+    ),
+    DocSpec(
+        stem="ous-pko-presentasjon-2018",
+        title="Praksiskonsulentordningen i OUS og Møteplass Oslo",
+        author="Oslo universitetssykehus HF",
+        subject="Presentasjon: PKO i OUS, medisinsk samhandling og Møteplass Oslo (2018)",
+        keywords="praksiskonsulent; PKO; Møteplass Oslo; samhandling; fastleger",
+        created=dt.datetime(2018, 4, 25, 10, 0),
+        pages=31,
+        pagesize=SLIDE,
+        margins=(56, 56, 44, 40),
+        base_size=20,
+        leading=1.2,
+        furniture=slide_furniture,
+        style_overrides={
+            "h1": {"fontSize": 26, "leading": 31, "spaceAfter": 16, "spaceBefore": 0,
+                   "textColor": colors.HexColor("#003A70")},
+            "body": {"spaceAfter": 7},
+            "small": {"fontSize": 16, "leading": 19.5, "spaceAfter": 6},
+            "tiny": {"fontSize": 13, "leading": 15.5, "spaceAfter": 5},
+        },
+    ),
 ]
 
 
-def build(spec: DocSpec) -> bytes:
+def build(spec: DocSpec, *, strict: bool = True) -> bytes:
     styles = make_styles(spec)
     text = (CONTENT / f"{spec.stem}.txt").read_text(encoding="utf-8")
-    return build_pdf(spec, parse(text, spec, styles), styles)
+    return build_pdf(spec, parse(text, spec, styles), styles, strict=strict)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=SAMPLES, help="output directory (default: samples/)")
     parser.add_argument("--only", action="append", help="build only this stem (repeatable)")
+    parser.add_argument("--draft", action="store_true", help="write the PDF even when the page count is off")
     args = parser.parse_args(argv)
     for spec in SPECS:
         if args.only and spec.stem not in args.only:
             continue
-        path = write_pdf(spec, build(spec), args.out)
+        path = write_pdf(spec, build(spec, strict=not args.draft), args.out)
         print(f"{path} ({spec.pages} pages)", file=sys.stderr)
     return 0
 

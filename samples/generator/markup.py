@@ -177,6 +177,7 @@ class Builder:
                 leftIndent=step * (level - 1) + hang + (step * 0.4 if level == 1 and not numbered else 0),
                 bulletIndent=step * (level - 1) + (step * 0.4 if level == 1 and not numbered else 0),
                 bulletFontName=base.fontName,
+                bulletFontSize=base.fontSize,
                 spaceAfter=base.spaceAfter * 0.6,
             )
             self.out.append(Paragraph(join_lines(body), style, bulletText=glyph))
@@ -191,7 +192,11 @@ class Builder:
             self.out.append(Paragraph(f"<b>{label}</b>", style))
             return
         style = ParagraphStyle(
-            f"lab-{len(self.out)}", parent=base, bulletIndent=-self.indent, bulletFontName=self.spec.bold
+            f"lab-{len(self.out)}",
+            parent=base,
+            bulletIndent=-self.indent,
+            bulletFontName=self.spec.bold,
+            bulletFontSize=base.fontSize,
         )
         self.out.append(Paragraph(body, style, bulletText=label))
 
