@@ -27,6 +27,10 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "Serif": ("DejaVuSerifCondensed.ttf", "DejaVuSerifCondensed-Bold.ttf"),
 }
 
+# fonts_fingerprint() of the DejaVu files (Debian fonts-dejavu-core/-extra 2.37) the committed
+# PDFs were built with; other font versions give other (equally valid) bytes.
+COMMITTED_FONTS_SHA256 = "fdc4ebdd48dc2e90b136460fefcd60cfd14cfdb74a8ffd5a226b94dfb09ac0b9"
+
 PUA_BULLET = 0xF0B7
 BULLET = 0x2022
 

@@ -102,14 +102,13 @@ class TocLine(Flowable):
         canv = self.canv
         canv.setFont(self.font, self.size)
         y = self.size * 0.5
-        canv.drawString(self.indent, y, self.text)
-        page_w = stringWidth(self.page, self.font, self.size)
-        canv.drawRightString(self.width, y, self.page)
-        start = self.indent + stringWidth(self.text + " ", self.font, self.size)
+        page = " " + self.page  # spaces are real characters, as in a word processor's output
+        page_w = stringWidth(page, self.font, self.size)
+        head = self.text + " "
         dot_w = stringWidth(".", self.font, self.size)
-        count = int((self.width - page_w - stringWidth(" ", self.font, self.size) - start) / dot_w)
-        if count > 0:
-            canv.drawString(start, y, "." * count)
+        count = max(int((self.width - self.indent - page_w - stringWidth(head, self.font, self.size)) / dot_w), 0)
+        canv.drawString(self.indent, y, head + "." * count)
+        canv.drawRightString(self.width, y, page)
 
 
 class FootnoteMark(Flowable):
