@@ -107,7 +107,8 @@ SPECS: list[DocSpec] = [
         pages=8,
         pagesize=A4,
         margins=(1.8 * cm, 1.8 * cm, 2.0 * cm, 1.8 * cm),
-        base_size=9,
+        base_size=9.5,
+        leading=1.3,
         furniture=ahus2019_furniture,
     ),
     DocSpec(
@@ -120,7 +121,8 @@ SPECS: list[DocSpec] = [
         pages=7,
         pagesize=A4,
         margins=(2.3 * cm, 2.3 * cm, 2.6 * cm, 2.2 * cm),
-        base_size=11,
+        base_size=12,
+        leading=1.3,
         furniture=ssu_furniture,
     ),
     DocSpec(
@@ -133,7 +135,8 @@ SPECS: list[DocSpec] = [
         pages=23,
         pagesize=A4,
         margins=(2.5 * cm, 2.5 * cm, 2.8 * cm, 2.2 * cm),
-        base_size=10.5,
+        base_size=11,
+        leading=1.3,
         furniture=ahus2025_furniture,
     ),
     DocSpec(
