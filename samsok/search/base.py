@@ -1,0 +1,79 @@
+"""The search backend interface shared by the embedded (tantivy) and OpenSearch backends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from samsok.record import Record
+
+What = Literal["documents", "saker"]
+FACET_KEYS = ("year", "sykehusomrade", "doc_type", "organ")
+# Buckets per facet (both backends cut at the same size, ordered by count then key).
+FACET_SIZE = 100
+
+
+class BackendUnavailable(Exception):
+    """The backend cannot answer (server down, index missing or locked); the message says why."""
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    year_from: int | None = None
+    year_to: int | None = None
+    omrader: list[str] = field(default_factory=list)
+    doc_types: list[str] = field(default_factory=list)
+    organs: list[str] = field(default_factory=list)
+    what: What = "documents"
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass
+class SearchResult:
+    total: int
+    took_ms: int
+    hits: list[dict[str, Any]]
+    facets: dict[str, dict[str, int]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON object (section 3)."""
+        return {
+            "total": self.total,
+            "took_ms": self.took_ms,
+            "hits": self.hits,
+            "facets": {key: dict(self.facets.get(key, {})) for key in FACET_KEYS},
+        }
+
+
+class SearchBackend(Protocol):
+    name: str
+
+    def index_records(self, items: Iterable[tuple[str, Record]]) -> int: ...
+
+    def delete_documents(self, doc_ids: Iterable[str]) -> None: ...
+
+    def search(self, q: SearchQuery) -> SearchResult: ...
+
+    def trend(self, term: str, q: SearchQuery | None = None) -> dict[str, Any]: ...
+
+    def rebuild(self, items: Iterable[tuple[str, Record]]) -> None: ...
+
+    def ping(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+def sorted_facet(counts: dict[str, int], size: int = FACET_SIZE) -> dict[str, int]:
+    """Buckets by count (descending), then key (ascending), at most `size`: OpenSearch's order."""
+    ordered = sorted(((k, n) for k, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
+    return dict(ordered[:size])
+
+
+def clamp_page(q: SearchQuery, max_window: int = 10_000) -> tuple[int, int]:
+    """(offset, limit) made safe: non-negative, limit 0..100, offset+limit within the window."""
+    limit = max(0, min(int(q.limit), 100))
+    offset = max(0, min(int(q.offset), max_window - limit))
+    return offset, limit
