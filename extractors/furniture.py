@@ -4,7 +4,8 @@ A line is furniture when it sits in the top or bottom band of its page and eithe
 (a) reads as a page number (the `PAGE_NUMBER_PATTERNS` table), or
 (b) repeats, digits aside, at about the same height on a good share of the pages
     (`2 Helsefellesskapet – Ahus og kommunene`, `... styresak 19/2021 Side 7 av 7`).
-A line at the top of a single page is not furniture: it does not repeat.
+A line at the top of a single page is not furniture: it does not repeat. Furniture is
+only taken from the edges of the page inwards (see `find_furniture`).
 """
 
 from __future__ import annotations
@@ -89,23 +90,45 @@ def band_of(line: PlacedLine) -> str | None:
 
 
 def find_furniture(lines: Sequence[PlacedLine], pages: int) -> set[int]:
-    """Indices of the lines that are page furniture."""
-    furniture: set[int] = set()
+    """Indices of the lines that are page furniture.
+
+    Furniture is peeled from the page edges inwards: the first line from the top (or the
+    bottom) that is not furniture stops the peeling, so body text below a unique line is
+    never taken even when it repeats.
+    """
+    candidates: dict[str, set[int]] = {"top": set(), "bottom": set()}
     positions: dict[tuple[str, str], list[tuple[int, float, int]]] = defaultdict(list)
     for index, line in enumerate(lines):
         band = band_of(line)
         if band is None or line.in_table or not line.text.strip():
             continue
         if page_number_pattern(line.text, pages):
-            furniture.add(index)
+            candidates[band].add(index)
             continue
         anchor = line.top if band == "top" else line.page_height - line.bottom
         positions[(band, repetition_key(line.text))].append((line.page, anchor, index))
     needed = max(2, math.ceil(REPEAT_SHARE * pages))
-    for found in positions.values():
+    for (band, _key), found in positions.items():
         anchors = sorted(anchor for _, anchor, _ in found)
         usual = anchors[len(anchors) // 2]
         at_usual = [(page, index) for page, anchor, index in found if abs(anchor - usual) <= REPEAT_POSITION_TOLERANCE]
         if len({page for page, _ in at_usual}) >= needed:
-            furniture.update(index for _, index in at_usual)
+            candidates[band].update(index for _, index in at_usual)
+    return _peel(lines, candidates)
+
+
+def _peel(lines: Sequence[PlacedLine], candidates: dict[str, set[int]]) -> set[int]:
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        if line.text.strip():
+            by_page[line.page].append(index)
+    furniture: set[int] = set()
+    for indices in by_page.values():
+        from_top = sorted(indices, key=lambda i: lines[i].top)
+        from_bottom = sorted(indices, key=lambda i: -lines[i].bottom)
+        for order, band in ((from_top, "top"), (from_bottom, "bottom")):
+            for index in order:
+                if index not in candidates[band]:
+                    break
+                furniture.add(index)
     return furniture

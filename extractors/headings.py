@@ -4,7 +4,8 @@ A line is a heading candidate when it reads like a title (short, starts with a c
 letter or digit, does not end like a sentence or a label) and stands out: bold, larger
 than the body text, or ALL CAPS. A leading section number (`1.`, `3.1`, `5.4.6.2`) is
 split off; its depth is the level. Dates (`5.2.2026`), case numbers (`33/24`) and amounts
-are not section numbers. Numbered lines in body style (`1. Overgangsboliger for ...` in a
+are not section numbers. A title ending in ":" is a label (`Vedtak:`) unless its font is
+larger than the body's (a slide title, whose colon is dropped). Numbered lines in body style (`1. Overgangsboliger for ...` in a
 vedtak) are list items, not headings.
 """
 
@@ -52,17 +53,20 @@ def split_section_number(text: str) -> tuple[str | None, str]:
     return match.group("number"), title
 
 
-def looks_like_title(title: str) -> bool:
+def looks_like_title(title: str, *, larger: bool = False) -> bool:
+    """Short, capitalised, not a sentence; a label ending in ":" only in a larger font (a slide title)."""
     words = title.split()
     if not words or len(title) > MAX_TITLE_CHARS or len(words) > MAX_TITLE_WORDS:
         return False
     first = title[0]
     if first in BULLETS or not (first.isupper() or first.isdigit() or first in TITLE_OPENERS):
         return False
-    if title.endswith(LABEL_ENDINGS):
+    if title.endswith(LABEL_ENDINGS) and not (larger and title.endswith(":")):
         return False
     if title.endswith(".") and len(words) > MAX_SENTENCE_TITLE_WORDS:
         return False
+    if first.isdigit() and not any(word[0].isupper() for word in words[1:]):
+        return False  # a date or an amount: "23. oktober 2025", "2 x 40 %"
     return sum(1 for c in title if c.isalpha()) >= 2
 
 
@@ -71,16 +75,14 @@ def is_caps_heading(title: str) -> bool:
     return len(letters) >= MIN_CAPS_LETTERS and len(title.split()) >= 2 and all(c.isupper() for c in letters)
 
 
-def is_emphasised(size: float, bold: bool, body_size: float) -> bool:
-    return bold or size >= body_size + LARGER_BY
-
-
 def classify_heading(text: str, size: float, bold: bool, body_size: float) -> HeadingCandidate | None:
     """The heading a line is, or None for body text."""
     number, title = split_section_number(text)
-    if not looks_like_title(title):
+    larger = size >= body_size + LARGER_BY
+    if not looks_like_title(title, larger=larger):
         return None
-    emphasised = is_emphasised(size, bold, body_size)
+    title = title.rstrip(":").rstrip()
+    emphasised = bold or larger
     if number is not None:
         return HeadingCandidate(number, title) if emphasised else None
     if emphasised or is_caps_heading(title):

@@ -72,7 +72,7 @@ def hyphen_decision(left_word: str, right_word: str) -> HyphenJoin:
         return HyphenJoin.NONE  # a bullet, a quote or another dash starts the next line
     if mark == SOFT_HYPHEN:
         return HyphenJoin.DROP
-    if stem[-1].isdigit():
+    if stem.rstrip(".")[-1:].isdigit():  # "2020–" / "2023", "10.-" / "11. september"
         return HyphenJoin.KEEP if first.isdigit() else HyphenJoin.NONE
     if first.isdigit():
         return HyphenJoin.NONE  # "by-" then "3.1 ...": not one word

@@ -3,9 +3,9 @@
 Rules, in order:
 
 1. Heading candidates come from `headings.classify_heading` (numbered, bold, larger,
-   ALL CAPS); lines on TOC pages and inside tables are never headings. A candidate whose
-   line runs to the right margin and is followed by a line in the same style continues
-   there (a wrapped title).
+   ALL CAPS); lines on TOC pages and inside tables are never headings. A candidate
+   followed closely by a line in the same style, aligned with it, continues there (a
+   wrapped title, up to `WRAP_MAX_LINES` lines) unless it ends like a sentence.
 2. With a table of contents, each entry is looked for, in order, among the lines after
    the previous entry's heading (number and title must match; the heading need not be
    bold). A match takes the entry's number and level. Numbered candidates that the TOC
@@ -26,14 +26,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.headings import HeadingCandidate, classify_heading, split_section_number
+from extractors.headings import BULLETS, HeadingCandidate, classify_heading, split_section_number
 from extractors.layout import Line, TocEntry
 from samsok.record import Section
 
-# A wrapped title's first line ends within this share of the text width from the right edge.
-WRAP_RIGHT_SHARE = 0.2
-# Two lines are adjacent when the gap between them is under this share of the line height.
-WRAP_MAX_GAP = 1.0
+# A title wraps onto the next line when the gap between them is under this share of the
+# line height (headings are set apart by larger gaps), up to this many lines in all.
+WRAP_MAX_GAP = 0.6
+WRAP_MAX_LINES = 3
+TITLE_ENDINGS = (".", ":", "?", "!")
 SIZE_TOLERANCE = 0.5
 TITLE_MATCH_RATIO = 0.85
 MIN_NUMBERED_HEADINGS = 2
@@ -78,14 +79,6 @@ def _number_key(number: str) -> tuple[int, ...]:
     return tuple(int(part) for part in number.split("."))
 
 
-def _right_edges(lines: Sequence[Line]) -> dict[int, tuple[float, float]]:
-    edges: dict[int, tuple[float, float]] = {}
-    for line in lines:
-        left, right = edges.get(line.page, (line.x0, line.x1))
-        edges[line.page] = (min(left, line.x0), max(right, line.x1))
-    return edges
-
-
 class _SectionFinder:
     def __init__(self, lines: Sequence[Line], toc: Sequence[TocEntry], toc_pages: set[int]) -> None:
         self.lines = lines
@@ -93,7 +86,6 @@ class _SectionFinder:
         self.toc_pages = toc_pages
         self.eligible = [not line.in_table and line.page not in toc_pages for line in lines]
         self.body_size = dominant_size([ln for ln, ok in zip(lines, self.eligible, strict=True) if ok])
-        self.edges = _right_edges(lines)
         self.candidates: dict[int, HeadingCandidate] = {}
         self.split: dict[int, tuple[str | None, str]] = {}
         self.by_number: dict[str, list[int]] = {}
@@ -110,28 +102,28 @@ class _SectionFinder:
     # -- wrapped titles
 
     def _continues(self, i: int) -> bool:
-        """Whether heading line i wraps onto line i+1."""
+        """Whether heading line i wraps onto line i+1: same style, set tight below it."""
         if i + 1 >= len(self.lines) or not self.eligible[i + 1]:
             return False
         line, nxt = self.lines[i], self.lines[i + 1]
-        left, right = self.edges[line.page]
         height = max(line.bottom - line.top, line.size)
         return (
             nxt.page == line.page
             and nxt.bold == line.bold
             and abs(nxt.size - line.size) <= SIZE_TOLERANCE
-            and 0 <= nxt.top - line.bottom <= WRAP_MAX_GAP * height
-            and line.x1 >= right - WRAP_RIGHT_SHARE * (right - left)
+            and -0.25 * height <= nxt.top - line.bottom <= WRAP_MAX_GAP * height
+            and abs(nxt.x0 - line.x0) <= height
+            and not line.text.rstrip().endswith(TITLE_ENDINGS)
             and split_section_number(nxt.text)[0] is None
-            and not nxt.text.rstrip().endswith(":")
+            and nxt.text[:1] not in BULLETS
         )
 
     def _heading_at(self, i: int, number: str | None, title: str, level: int) -> _Heading:
         end = i + 1
-        if self._continues(i):
-            title = f"{title} {' '.join(self.lines[i + 1].text.split())}"
-            end = i + 2
-        return _Heading(start=i, end=end, number=number, title=title, level=level)
+        while end - i < WRAP_MAX_LINES and self._continues(end - 1):
+            title = f"{title} {' '.join(self.lines[end].text.split())}"
+            end += 1
+        return _Heading(start=i, end=end, number=number, title=title.rstrip(":").rstrip(), level=level)
 
     # -- with a table of contents
 

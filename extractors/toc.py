@@ -2,7 +2,8 @@
 
 `parse_toc_line` is the pure rule for one line. `find_toc` reads the pages that hold a
 table of contents: a page with at least `MIN_ENTRIES_PER_PAGE` leader lines, or a page
-headed `Innhold` / `Innholdsfortegnelse` (whose entries may lack leaders). An entry whose
+headed `Innhold` / `Innholdsfortegnelse` (whose entries may lack leaders), or the page
+after a TOC page with at least one leader line. An entry whose
 title wraps onto a second line is joined.
 """
 
@@ -57,10 +58,11 @@ def find_toc(lines: Sequence[Line]) -> tuple[list[TocEntry], set[int]]:
         by_page.setdefault(line.page, []).append(line)
     entries: list[TocEntry] = []
     toc_pages: set[int] = set()
-    for page, page_lines in by_page.items():
+    for page, page_lines in sorted(by_page.items()):
         titled = any(is_toc_title(line.text) for line in page_lines)
         found = _read_page(page_lines, plain=titled)
-        if len(found) >= MIN_ENTRIES_PER_PAGE or (titled and found):
+        continued = page - 1 in toc_pages  # a TOC's last page may hold a single entry
+        if len(found) >= MIN_ENTRIES_PER_PAGE or ((titled or continued) and found):
             entries.extend(found)
             toc_pages.add(page)
     return entries, toc_pages

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from layout_pdfs import Item, PageSize, write_pdf
 from reportlab.lib.pagesizes import A4
+
+# pytest puts `tests/` on sys.path (for tests/conftest.py), where this directory would
+# shadow the real `extractors` package as an empty namespace package. A regular package
+# anywhere on sys.path wins over a namespace portion, so the checkout root is added.
+_REPO = str(Path(__file__).resolve().parents[2])
+if _REPO not in sys.path:
+    sys.path.append(_REPO)
+_shadow = sys.modules.get("extractors")
+if _shadow is not None and getattr(_shadow, "__file__", None) is None:
+    del sys.modules["extractors"]
 
 
 @pytest.fixture
