@@ -40,9 +40,15 @@ PAGE_NUMBER_PATTERNS: tuple[tuple[str, str, bool], ...] = (
         rf".+?\s(?:side|sida|page)\s+(?P<n>\d{{1,4}})\s+{_OF}\s+(?P<m>\d{{1,4}})",
         False,
     ),
-    ("side N av M then text", rf"(?:side|sida|page)\s+(?P<n>\d{{1,4}})\s+{_OF}\s+(?P<m>\d{{1,4}})\s.+", False),
+    (
+        "side N av M then text",
+        rf"(?:side|sida|page)\s+(?P<n>\d{{1,4}})\s+{_OF}\s+(?P<m>\d{{1,4}})\s.+",
+        False,
+    ),
 )
-_COMPILED = tuple((name, re.compile(pattern, re.IGNORECASE), check) for name, pattern, check in PAGE_NUMBER_PATTERNS)
+_COMPILED = tuple(
+    (name, re.compile(pattern, re.IGNORECASE), check) for name, pattern, check in PAGE_NUMBER_PATTERNS
+)
 # Printed page numbers may run ahead of the physical page count (a report's excerpt).
 PAGE_NUMBER_SLACK = 50
 
@@ -111,7 +117,9 @@ def find_furniture(lines: Sequence[PlacedLine], pages: int) -> set[int]:
     for (band, _key), found in positions.items():
         anchors = sorted(anchor for _, anchor, _ in found)
         usual = anchors[len(anchors) // 2]
-        at_usual = [(page, index) for page, anchor, index in found if abs(anchor - usual) <= REPEAT_POSITION_TOLERANCE]
+        at_usual = [
+            (page, index) for page, anchor, index in found if abs(anchor - usual) <= REPEAT_POSITION_TOLERANCE
+        ]
         if len({page for page, _ in at_usual}) >= needed:
             candidates[band].update(index for _, index in at_usual)
     return _peel(lines, candidates)

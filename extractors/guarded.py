@@ -68,7 +68,9 @@ def run_guarded(
     sender.close()
     try:
         if not receiver.poll(startup_timeout_s):
-            raise ExtractionCrashedError(f"the extraction process did not start within {startup_timeout_s:.0f} s")
+            raise ExtractionCrashedError(
+                f"the extraction process did not start within {startup_timeout_s:.0f} s"
+            )
         try:
             receiver.recv()  # the ready signal: the clock starts now
             if not receiver.poll(timeout_s):

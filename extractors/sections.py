@@ -38,7 +38,9 @@ TITLE_ENDINGS = (".", ":", "?", "!")
 SIZE_TOLERANCE = 0.5
 TITLE_MATCH_RATIO = 0.85
 MIN_NUMBERED_HEADINGS = 2
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"', "–": "-", "—": "-"})
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "´": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"', "–": "-", "—": "-"}
+)
 
 
 @dataclass

@@ -41,7 +41,9 @@ def _path_objects(objects: Iterator[ctypes.c_void_p], depth: int = 0) -> Iterato
             yield obj
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
             count = pdfium_c.FPDFFormObj_CountObjects(obj)
-            yield from _path_objects((pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(count)), depth + 1)
+            yield from _path_objects(
+                (pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(count)), depth + 1
+            )
 
 
 def count_rules(page: pdfium.PdfPage) -> tuple[int, int, bool]:
@@ -97,6 +99,8 @@ def read_tables(plumber_page: object, page_no: int) -> list[Table]:
         if len(rows) < MIN_ROWS or max((len(row) for row in rows), default=0) < MIN_COLUMNS:
             continue
         x0, top, x1, bottom = found.bbox
-        tables.append(Table(page=page_no, rows=rows, top=float(top), x0=float(x0), x1=float(x1), bottom=float(bottom)))
+        tables.append(
+            Table(page=page_no, rows=rows, top=float(top), x0=float(x0), x1=float(x1), bottom=float(bottom))
+        )
     tables.sort(key=lambda t: t.top)
     return tables

@@ -20,9 +20,13 @@ _TOC_LEADER_LINE = re.compile(
     rf"^(?:(?P<number>{SECTION_NUMBER})\.?\s+)?(?P<title>\S.*?){_LEADER}\s*(?P<page>\d{{1,4}})\s*$"
 )
 # Without leaders, only on a page headed by a TOC title: "3.1 Møter og saker 4".
-_TOC_PLAIN_LINE = re.compile(rf"^(?P<number>{SECTION_NUMBER})\.?\s+(?P<title>\S.*?)\s+(?P<page>\d{{1,4}})\s*$")
+_TOC_PLAIN_LINE = re.compile(
+    rf"^(?P<number>{SECTION_NUMBER})\.?\s+(?P<title>\S.*?)\s+(?P<page>\d{{1,4}})\s*$"
+)
 _NUMBER_START = re.compile(rf"^{SECTION_NUMBER}\.?\s+\S")
-TOC_TITLES = frozenset({"innhold", "innholdsfortegnelse", "innhald", "innhaldsliste", "contents", "table of contents"})
+TOC_TITLES = frozenset(
+    {"innhold", "innholdsfortegnelse", "innhald", "innhaldsliste", "contents", "table of contents"}
+)
 MIN_ENTRIES_PER_PAGE = 3
 
 

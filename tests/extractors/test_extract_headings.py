@@ -78,7 +78,10 @@ def test_not_headings(text: str, bold: bool, size: float) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("5.4.6.2 Forvaltningsnettverk Kongsvingerregionen", ("5.4.6.2", "Forvaltningsnettverk Kongsvingerregionen")),
+        (
+            "5.4.6.2 Forvaltningsnettverk Kongsvingerregionen",
+            ("5.4.6.2", "Forvaltningsnettverk Kongsvingerregionen"),
+        ),
         ("1. Innledning", ("1", "Innledning")),
         ("33/24 Velkommen", (None, "33/24 Velkommen")),
         ("Partnerskapsmøtet 5.2.2026 Vedtatt", (None, "Partnerskapsmøtet 5.2.2026 Vedtatt")),

@@ -19,7 +19,10 @@ from extractors.hyphenation import CONTINUATION_WORDS, HyphenJoin, dehyphenate, 
         (
             "• Sektorene kan også satse på ulike områder, dette gir oss også lærings-",
             "muligheter på tvers.",
-            ("• Sektorene kan også satse på ulike områder, dette gir oss også læringsmuligheter", "på tvers."),
+            (
+                "• Sektorene kan også satse på ulike områder, dette gir oss også læringsmuligheter",
+                "på tvers.",
+            ),
         ),
         # Attendee list: a suspended compound, "samhandling- og helsefremmingsavdelingen".
         (
@@ -79,7 +82,10 @@ def test_dehyphenate_corpus_lines(left: str, right: str, expected: tuple[str, st
 
 def test_a_hyphenated_compound_inside_a_line_is_not_touched() -> None:
     line = "3.1.1 Rekrutterings- og samhandlingstilskudd"
-    assert dehyphenate(line, "Regjeringen innførte i 2024 et varig") == (line, "Regjeringen innførte i 2024 et varig")
+    assert dehyphenate(line, "Regjeringen innførte i 2024 et varig") == (
+        line,
+        "Regjeringen innførte i 2024 et varig",
+    )
 
 
 @pytest.mark.parametrize("word", sorted(CONTINUATION_WORDS))

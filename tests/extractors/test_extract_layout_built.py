@@ -25,7 +25,9 @@ def test_furniture_is_removed_and_kept_aside(make_pdf: MakePdf) -> None:
     pages = [[*furniture(p, 3), *body([FIRST_LINES[p - 1], "Mer tekst her."])] for p in (1, 2, 3)]
     doc = read_layout(make_pdf(pages))
     assert doc.pages == 3
-    assert [line.text for line in doc.lines] == [text for first in FIRST_LINES for text in (first, "Mer tekst her.")]
+    assert [line.text for line in doc.lines] == [
+        text for first in FIRST_LINES for text in (first, "Mer tekst her.")
+    ]
     assert [line.text for line in doc.furniture] == [
         text for p in (1, 2, 3) for text in (f"{p} Helsefellesskapet – Ahus og kommunene", f"Side {p} av 3")
     ]
@@ -167,7 +169,11 @@ def test_toc_anchors_sections_and_its_page_is_not_a_section(make_pdf: MakePdf) -
         ("3", "Faglige samarbeidsutvalg", 1, 4),
     ]
     # "Resultater" is emphasised but not a section of a document with a numbered TOC.
-    assert doc.sections[2].text.splitlines() == ["SSU har hatt fire ordinære møter.", "Resultater", "Gjennomført fagdag."]
+    assert doc.sections[2].text.splitlines() == [
+        "SSU har hatt fire ordinære møter.",
+        "Resultater",
+        "Gjennomført fagdag.",
+    ]
 
 
 def test_ruled_table_rows_keep_empty_cells(make_pdf: MakePdf) -> None:
@@ -180,7 +186,10 @@ def test_ruled_table_rows_keep_empty_cells(make_pdf: MakePdf) -> None:
         ("Barsel Hjem", "", "Forsinket"),
     ]
     texts = [
-        Text(cell, ys[r] + 14, x=xs[c] + 4, size=9.5) for r, row in enumerate(cells) for c, cell in enumerate(row) if cell
+        Text(cell, ys[r] + 14, x=xs[c] + 4, size=9.5)
+        for r, row in enumerate(cells)
+        for c, cell in enumerate(row)
+        if cell
     ]
     items = [
         *body(["Tabell 1. Status per 31.12.2025 for de ulike tiltaksområdene"], top=100),

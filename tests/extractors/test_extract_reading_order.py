@@ -56,6 +56,11 @@ def test_labels_and_values_of_a_form_are_not_columns() -> None:
 
 def test_table_cells_stay_in_rows_on_a_column_page() -> None:
     segments = _two_columns()
-    cells = [seg("Prosjekt", 56, 300, 60), seg("Status", 320, 300, 40), seg("MILA", 56, 314, 30), seg("Pågår", 320, 314, 35)]
+    cells = [
+        seg("Prosjekt", 56, 300, 60),
+        seg("Status", 320, 300, 40),
+        seg("MILA", 56, 314, 30),
+        seg("Pågår", 320, 314, 35),
+    ]
     rows = reading_order([*segments, *cells], table_boxes=[(50, 295, 540, 330)])
     assert texts(rows)[-2:] == ["Prosjekt Status", "MILA Pågår"]
