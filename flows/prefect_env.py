@@ -16,6 +16,8 @@ def configure(home: Path, *, quiet: bool = False) -> None:
     if "prefect" in __import__("sys").modules:
         return  # too late to change Prefect's settings; they were read at import
     os.environ.setdefault("PREFECT_HOME", str(home / "prefect"))
+    # Prefect creates only the last component of its home: make the whole path first.
+    Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if quiet:

@@ -75,6 +75,9 @@ def run_flow(settings: Settings, sources: list[dict], *, verbose: bool = False, 
     from flows import prefect_env, progress
 
     prefect_env.configure(settings.home, quiet=not verbose)
+    if not verbose:
+        for noisy in ("httpx", "httpcore"):  # one line per request: only with -v
+            logging.getLogger(noisy).setLevel(logging.WARNING)
     sink = progress.for_terminal()
     if not verbose and not isinstance(sink, progress.LogProgress):
         logging.getLogger().setLevel(logging.WARNING)  # the bar replaces the info lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import sys
 from collections import defaultdict
@@ -54,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings.load(args.home, args.backend or config.backend)
     config_path = str(Path(args.config).resolve())
     prefect_env.configure(settings.home)
+    if not getattr(args, "verbose", False):
+        for noisy in ("httpx", "httpcore"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
     from flows.ingest import nightly_flow
 
     if not args.serve:
