@@ -77,3 +77,16 @@ def clamp_page(q: SearchQuery, max_window: int = 10_000) -> tuple[int, int]:
     limit = max(0, min(int(q.limit), 100))
     offset = max(0, min(int(q.offset), max_window - limit))
     return offset, limit
+
+
+def trend_dict(
+    term: str, total: int, by_year: dict[str, int], by_omrade: dict[str, int], mentions: dict[str, int]
+) -> dict[str, Any]:
+    """The contract's trend object (section 4) plus `mentions_by_year` and `total`."""
+    return {
+        "term": term,
+        "total": total,
+        "by_year": {k: by_year[k] for k in sorted(by_year, key=int)},
+        "by_omrade": sorted_facet(by_omrade, size=1000),
+        "mentions_by_year": {k: mentions[k] for k in sorted(mentions, key=int)},
+    }

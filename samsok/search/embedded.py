@@ -30,6 +30,7 @@ from samsok.search.base import (
     SearchResult,
     clamp_page,
     sorted_facet,
+    trend_dict,
 )
 from samsok.search.embedded_query import Translator
 from samsok.search.embedded_schema import analyzers, build_schema, documents, register
@@ -393,19 +394,6 @@ class EmbeddedBackend:
             agg = searcher.aggregate(query, {"y": {"terms": {"field": "year", "size": 1000}}})
             mentions = {_key(b["key"]): int(b["doc_count"]) for b in agg["y"]["buckets"]}
         return trend_dict(term, len(matched), by_year, by_omrade, mentions)
-
-
-def trend_dict(
-    term: str, total: int, by_year: dict[str, int], by_omrade: dict[str, int], mentions: dict[str, int]
-) -> dict[str, Any]:
-    """The contract's trend object (section 4) plus `mentions_by_year` and `total`."""
-    return {
-        "term": term,
-        "total": total,
-        "by_year": {k: by_year[k] for k in sorted(by_year, key=int)},
-        "by_omrade": sorted_facet(by_omrade, size=1000),
-        "mentions_by_year": {k: mentions[k] for k in sorted(mentions, key=int)},
-    }
 
 
 def _key(value: Any) -> str:
