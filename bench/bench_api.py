@@ -107,8 +107,9 @@ def make_records(n_sections: int, seed: int = 7) -> list[Record]:
 
 
 def build_corpus(home: Path, n_sections: int, backend: str) -> None:
-    """Write the records into the home's catalog, then `samsok reindex` them."""
+    """Write the records into the home's catalog, then rebuild the backend's index from it."""
     from samsok.catalog import Catalog
+    from samsok.search import open_backend
 
     settings = Settings.load(home, backend)
     settings.raw_dir.mkdir(parents=True, exist_ok=True)
@@ -122,9 +123,11 @@ def build_corpus(home: Path, n_sections: int, backend: str) -> None:
                 stored=(raw.stat().st_size, raw), sykehusomrader=record.sykehusomrader, organ=record.organ,
             )
             catalog.save_extraction(sha, record, "bench")
-    subprocess.run(
-        [*_samsok(), "reindex", "--home", str(home), "--backend", backend], check=True, cwd=REPO
-    )
+        search_backend = open_backend(settings, backend)
+        try:
+            search_backend.rebuild(catalog.iter_records())
+        finally:
+            search_backend.close()
 
 
 def _samsok() -> list[str]:

@@ -67,7 +67,7 @@ def build(
         heading = " ".join(
             part for part in (
                 f"Sak {hit['saksnummer']}" if hit.get("saksnummer") else None,
-                hit.get("title") or "(uten tittel)",
+                hit.get("heading") or hit.get("title") or "(uten tittel)",
             ) if part
         )
         _sub(entry, "title", heading)
@@ -81,6 +81,7 @@ def build(
         if hit.get("pdf_url"):
             _sub(entry, "link", rel="related", type="application/pdf", href=base_url + hit["pdf_url"])
         facts = [
+            hit.get("document_title") if hit.get("document_title") != hit.get("heading") else None,
             hit.get("organ"),
             hit.get("date"),
             doc_type_label(hit.get("doc_type")),

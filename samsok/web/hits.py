@@ -58,6 +58,9 @@ def decorate(hit: dict[str, Any]) -> dict[str, Any]:
     out["doc_id"] = doc_id
     out["pdf_url"] = pdf_url(doc_id, hit.get("page"))
     out["document_url"] = document_url(doc_id)
+    # Case hits carry the case's title in `sak_title`; `title` is the document's.
+    out["heading"] = hit.get("sak_title") or hit.get("title")
+    out["document_title"] = hit.get("title")
     return out
 
 
@@ -95,10 +98,11 @@ CSV_COLUMNS = (
     ("dato", "date"),
     ("år", "year"),
     ("organ", "organ"),
-    ("tittel", "title"),
+    ("tittel", "heading"),
     ("sakstype", "kind"),
     ("vedtak", "vedtak"),
     ("sykehusområder", "sykehusomrader"),
+    ("dokument", "document_title"),
     ("dokumenttype", "doc_type"),
     ("side", "page"),
     ("dokument_id", "doc_id"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from typing import Annotated, Any, Literal
 
@@ -98,14 +99,25 @@ def pagination(filters: Filters, total: int, base: str, extra: dict[str, str] | 
     }
 
 
+_SAK_INDEX_RE = re.compile(r"^[0-9a-f]{64}\W+\D*(\d+)$")
+
+
+def sak_index(hit: dict[str, Any]) -> int | None:
+    """Which case of its document a case hit is (position in `record.saker`)."""
+    for key in ("sak_index", "index"):
+        if isinstance(hit.get(key), int):
+            return int(hit[key])
+    match = _SAK_INDEX_RE.match(str(hit.get("id") or ""))
+    return int(match.group(1)) if match else None
+
+
 def sak_link(hit: dict[str, Any]) -> None:
     """Add the document page anchor of a case hit, when the hit tells which case it is."""
-    index = hit.get("sak_index")
-    if index is None:
-        parsed = hits.parse_sak_id(str(hit.get("id") or ""))
-        index = parsed[1] if parsed else None
+    if "vedtak" not in hit and "kind" not in hit:
+        return
+    index = sak_index(hit)
     if hit.get("doc_id") and index is not None:
-        hit["sak_url"] = hits.document_url(hit["doc_id"], hits.sak_anchor(int(index)))
+        hit["sak_url"] = hits.document_url(hit["doc_id"], hits.sak_anchor(index))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -296,7 +308,7 @@ def trend_csv(request: Request, filters: FiltersParam) -> Response:
     trend = trend_mod.compute(services_of(request), filters.changed(what="documents"))
     stem = "".join(c if c.isalnum() else "-" for c in filters.q.lower()).strip("-")[:40] or "trend"
     return Response(
-        hits.rows_csv(["år", "sykehusområde", "treff", "dokumenter"], trend.csv_rows()),
+        hits.rows_csv(["år", "sykehusområde", "dokumenter", "omtaler"], trend.csv_rows()),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="trend-{stem}.csv"'},
     )

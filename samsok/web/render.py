@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,15 +46,33 @@ MONTHS = (
 )  # fmt: skip
 
 
+_EM_TAG = re.compile(r"(</?em>)")
+
+
 def highlight(snippet: str | None) -> Markup:
-    """Escape a backend snippet, then re-allow exactly the highlighter's `<em>` tags."""
+    """A backend snippet as markup in which exactly the highlighter's `<em>` tags survive.
+
+    The backends HTML-escape snippet text; each piece between the tags is unescaped and
+    escaped again, so text is never double-escaped and nothing but `<em>` is markup.
+    """
     if not snippet:
         return Markup("")
-    escaped = str(escape(snippet))
-    escaped = escaped.replace("&lt;em&gt;", "<em>").replace("&lt;/em&gt;", "</em>")
-    # Close any <em> the snippet window cut off, so emphasis never leaks past the hit.
-    missing = escaped.count("<em>") - escaped.count("</em>")
-    return Markup(escaped + "</em>" * max(0, missing))
+    out: list[str] = []
+    depth = 0
+    for piece in _EM_TAG.split(snippet):
+        if piece == "<em>":
+            if depth == 0:
+                out.append("<em>")
+            depth += 1
+        elif piece == "</em>":
+            if depth == 1:
+                out.append("</em>")
+            depth = max(0, depth - 1)
+        else:
+            out.append(str(escape(html.unescape(piece))))
+    if depth:
+        out.append("</em>")
+    return Markup("".join(out))
 
 
 def doc_type_label(value: str | None) -> str:

@@ -21,29 +21,31 @@ MARGIN_BOTTOM = 40
 
 
 def count_of(value: Any) -> int:
-    """A trend cell is an int, or an object with `mentions` and/or `documents`."""
+    """A trend cell: an int, or an object with `documents` (or `count`)."""
     if isinstance(value, dict):
-        for key in ("mentions", "documents", "count", "hits"):
+        for key in ("documents", "count", "hits", "mentions"):
             if key in value:
                 return int(value[key] or 0)
         return 0
     return int(value or 0)
 
 
-def documents_of(value: Any) -> int | None:
-    if isinstance(value, dict) and "documents" in value:
-        return int(value["documents"] or 0)
-    return None
+def _by_year(data: dict[str, Any], key: str = "by_year") -> dict[int, int]:
+    return {int(k): count_of(v) for k, v in (data.get(key) or {}).items() if str(k).isdigit()}
 
 
 @dataclass
 class Trend:
+    """Documents mentioning the term per year (the bars: a bar's search has that many
+    document hits), per sykehusområde as further series, and mentions (matching
+    sections) per year where the backend reports them."""
+
     term: str
     raw: dict[str, Any]
     years: list[int] = field(default_factory=list)
-    # series name -> year -> count; the first series is the total
+    # series name -> year -> documents; the first series is the total
     series: dict[str, dict[int, int]] = field(default_factory=dict)
-    documents: dict[int, int | None] = field(default_factory=dict)
+    mentions: dict[int, int] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -52,39 +54,33 @@ class Trend:
     def to_dict(self) -> dict[str, Any]:
         out = dict(self.raw)
         out["by_year_omrade"] = {
-            name: {str(y): n for y, n in counts.items()}
+            name: {str(y): n for y, n in sorted(counts.items()) if n}
             for name, counts in self.series.items()
             if name != TOTAL_SERIES
         }
         return out
 
     def csv_rows(self) -> list[list[Any]]:
+        """Rows of (år, sykehusområde, dokumenter, omtaler); område empty = all areas."""
         rows: list[list[Any]] = []
         for name, counts in self.series.items():
+            total = name == TOTAL_SERIES
             for year in self.years:
-                docs = self.documents.get(year) if name == TOTAL_SERIES else None
-                rows.append([year, "" if name == TOTAL_SERIES else name, counts.get(year, 0), docs])
+                rows.append(
+                    [year, "" if total else name, counts.get(year, 0), self.mentions.get(year, 0) if total else ""]
+                )
         return rows
-
-
-def _by_year(data: dict[str, Any]) -> dict[int, Any]:
-    out: dict[int, Any] = {}
-    for key, value in (data.get("by_year") or {}).items():
-        if str(key).isdigit():
-            out[int(key)] = value
-    return out
 
 
 def compute(services: Services, filters: Filters) -> Trend:
     """The term's trend under `filters`, with one series per sykehusområde."""
     term = filters.q
     raw = services.trend(term, filters.to_search_query(limit=0, offset=0))
-    total = _by_year(raw)
     trend = Trend(term=term, raw=raw)
-    trend.series[TOTAL_SERIES] = {y: count_of(v) for y, v in total.items()}
-    trend.documents = {y: documents_of(v) for y, v in total.items()}
+    trend.series[TOTAL_SERIES] = _by_year(raw)
+    trend.mentions = _by_year(raw, "mentions_by_year")
 
-    breakdown = raw.get("by_year_omrade") or raw.get("by_omrade_year")
+    breakdown = raw.get("by_year_omrade")
     omrader = list(filters.omrader) or [
         name for name, value in sorted((raw.get("by_omrade") or {}).items(), key=lambda kv: -count_of(kv[1]))
         if count_of(value) > 0
@@ -94,7 +90,7 @@ def compute(services: Services, filters: Filters) -> Trend:
             per_year = {int(y): count_of(v) for y, v in breakdown[name].items() if str(y).isdigit()}
         else:
             sub = services.trend(term, filters.changed(omrader=(name,)).to_search_query(limit=0, offset=0))
-            per_year = {y: count_of(v) for y, v in _by_year(sub).items()}
+            per_year = _by_year(sub)
         trend.series[name] = per_year
 
     years = {y for counts in trend.series.values() for y, n in counts.items() if n}
