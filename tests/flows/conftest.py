@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,8 +67,3 @@ def prefect_api() -> Iterator[str]:
 
     with prefect_test_harness(server_startup_timeout=120):
         yield str(PREFECT_API_URL.value())
-
-
-def samsok_cmd() -> list[str]:
-    script = Path(sys.executable).with_name("samsok")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "samsok.cli"]

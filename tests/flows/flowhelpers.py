@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -19,14 +20,18 @@ from pathlib import Path
 DEFAULT_MODIFIED = 1_700_000_000  # 2023-11-14
 
 
-def make_pdf(path: Path, lines: list[str], pages: int = 1) -> Path:
-    """A small text PDF made with reportlab (its text is `lines`, on each page)."""
+def make_pdf(path: Path, lines: list[str], pages: int = 1, producer: str = "samsok tests") -> Path:
+    """A small text PDF made with reportlab (its text is `lines`, on each page).
+
+    A different `producer` gives different bytes with the same text (a re-export).
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     path.parent.mkdir(parents=True, exist_ok=True)
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setTitle(lines[0] if lines else "")
+    c.setCreator(producer)
     for page in range(pages):
         y = 800
         for line in lines:
@@ -175,3 +180,29 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def indexed_doc_ids(index_dir: Path) -> list[str]:
+    """Every document entry in the embedded index, duplicates included (one per entry)."""
+    import json
+
+    import tantivy
+
+    from samsok.search.embedded import EmbeddedBackend
+
+    backend = EmbeddedBackend(index_dir)
+    try:
+        searcher = backend._fresh().searcher()  # the live generation, reloaded
+        query = tantivy.Query.term_query(backend.schema, "kind", "doc")
+        count = searcher.search(query, 1, count=True).count or 0
+        if not count:
+            return []
+        return sorted(json.loads(searcher.doc(addr).get_first("meta_json"))["doc_id"]
+                      for _, addr in searcher.search(query, count).hits)
+    finally:
+        backend.close()
+
+
+def samsok_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("samsok")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "samsok.cli"]
