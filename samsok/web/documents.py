@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from samsok.record import Record
@@ -15,6 +16,7 @@ class Document:
     doc_id: str
     record: Record
     info: dict[str, Any]
+    home: Path | None = None
 
     @property
     def urls(self) -> list[dict[str, Any]]:
@@ -59,6 +61,10 @@ class Document:
     def to_api(self) -> dict[str, Any]:
         data = self.record.to_dict()
         data["id"] = self.doc_id
+        path = Path(data["source"]["path"] or "")
+        if self.home is not None and path.is_absolute() and path.is_relative_to(self.home):
+            # A copy in the raw store: its place inside the home, not the server's disk layout.
+            data["source"]["path"] = path.relative_to(self.home).as_posix()
         data["saker"] = [
             {"id": sid, **sak} for sid, sak in zip(self.sak_ids(), data["saker"], strict=True)
         ]
@@ -107,4 +113,6 @@ def load(services: Services, doc_id: str) -> Document | None:
     record = services.get_record(doc_id)
     if record is None:
         return None
-    return Document(doc_id=doc_id, record=record, info=services.document_info(doc_id))
+    return Document(
+        doc_id=doc_id, record=record, info=services.document_info(doc_id), home=services.settings.home
+    )

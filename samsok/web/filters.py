@@ -201,8 +201,8 @@ def build_filters(
 def filters_dependency(
     q: Annotated[str, Query(max_length=500, description="Søkeord (vanlige ord, ingen spørresyntaks)")] = "",
     year: Annotated[str | None, Query(description="År, `2019`, eller periode, `2019..2025`")] = None,
-    year_from: Annotated[int | None, Query(description="Fra og med år")] = None,
-    year_to: Annotated[int | None, Query(description="Til og med år")] = None,
+    year_from: Annotated[str | None, Query(description="Fra og med år", pattern=r"^\s*\d{0,4}\s*$")] = None,
+    year_to: Annotated[str | None, Query(description="Til og med år", pattern=r"^\s*\d{0,4}\s*$")] = None,
     omrade: Annotated[list[str], Query(description="Sykehusområde (kan gjentas)")] = [],  # noqa: B006
     doc_type: Annotated[list[str], Query(alias="type", description="Dokumenttype (kan gjentas)")] = [],  # noqa: B006
     organ: Annotated[list[str], Query(description="Organ (kan gjentas)")] = [],  # noqa: B006
@@ -210,6 +210,9 @@ def filters_dependency(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Filters:
-    return build_filters(q, year, year_from, year_to, omrade, doc_type, organ, what, limit, offset)
+    # An empty year box of a submitted form means "no limit".
+    first = int(year_from) if year_from and year_from.strip() else None
+    last = int(year_to) if year_to and year_to.strip() else None
+    return build_filters(q, year, first, last, omrade, doc_type, organ, what, limit, offset)
 
 

@@ -191,9 +191,11 @@ def test_trend_page_chart_and_csv(client):
     response = client.get("/trend.csv?q=FACT")
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    totals = {r["år"]: int(r["treff"]) for r in rows if r["sykehusområde"] == ""}
-    from_api = {y: v if isinstance(v, int) else v.get("mentions", v.get("documents")) for y, v in api["by_year"].items()}
-    assert {y: n for y, n in totals.items() if n} == {y: n for y, n in from_api.items() if n}
+    totals = {r["år"]: int(r["dokumenter"]) for r in rows if r["sykehusområde"] == ""}
+    assert {y: n for y, n in totals.items() if n} == {y: n for y, n in api["by_year"].items() if n}
+    for name in api["by_omrade"]:
+        per_area = {r["år"]: int(r["dokumenter"]) for r in rows if r["sykehusområde"] == name}
+        assert {y: n for y, n in per_area.items() if n} == api["by_year_omrade"].get(name, {})
 
 
 def test_feed_is_atom_newest_first_with_filters(client):

@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from email.message import Message
 
 from webhelpers import NORWEGIAN_UNAVAILABLE, TRACEBACK_MARKERS
 
 from samsok.cli import build_parser
 
 
-def fetch(url: str) -> tuple[int, dict[str, str], str]:
+def fetch(url: str) -> tuple[int, Message, str]:
     try:
         with urllib.request.urlopen(url, timeout=30) as resp:
-            return resp.status, dict(resp.headers), resp.read().decode()
+            return resp.status, resp.headers, resp.read().decode()
     except urllib.error.HTTPError as err:
-        return err.code, dict(err.headers), err.read().decode()
+        return err.code, err.headers, err.read().decode()
 
 
 def test_defaults_bind_localhost_port_8000():
