@@ -52,22 +52,19 @@ def is_bold_font(name: str, weight: int, flags: int) -> bool:
 
 
 class _PageReader:
-    def __init__(self, page: pdfium.PdfPage, page_no: int) -> None:
+    def __init__(self, page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int) -> None:
         self.page_no = page_no
         left, _bottom, _right, top = page.get_bbox()
         self.origin_x = left
         self.origin_top = top
-        self.textpage = page.get_textpage()
-        self.raw = self.textpage.raw
+        self.textpage = textpage
+        self.raw = textpage.raw
         self._rect = pdfium_c.FS_RECTF()
         self._rect_ref = ctypes.byref(self._rect)
         self._matrix = pdfium_c.FS_MATRIX()
         self._matrix_ref = ctypes.byref(self._matrix)
         self._boxes: dict[int, _Box] = {}
         self._styles: dict[int, tuple[float, bool]] = {}
-
-    def close(self) -> None:
-        self.textpage.close()
 
     def text(self) -> str:
         count = pdfium_c.FPDFText_CountChars(self.raw)
@@ -183,10 +180,6 @@ class _PageReader:
         )
 
 
-def read_page_segments(page: pdfium.PdfPage, page_no: int) -> list[Segment]:
+def read_page_segments(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int) -> list[Segment]:
     """The page's text as segments in pdfium's character order (not yet in reading order)."""
-    reader = _PageReader(page, page_no)
-    try:
-        return [s for s in reader.segments() if s.text.strip()]
-    finally:
-        reader.close()
+    return [s for s in _PageReader(page, textpage, page_no).segments() if s.text.strip()]

@@ -1,21 +1,17 @@
 """`read_layout`: a PDF file read into a `LayoutDocument`.
 
 Steps: open and check the file (`pdf_file`); per page, text segments with pypdfium2
-(`page_text`), ruled tables with pdfplumber where pypdfium2 sees ruling (`tables`), and
-lines in reading order (`reading_order`); then, over the whole document, page furniture
+(`page_text`), ruled tables where the page has ruling (`tables`: pypdfium2 geometry,
+pdfplumber's table finder), and lines in reading order (`reading_order`); then, over the whole document, page furniture
 removed (`furniture`), line-end hyphenation repaired (`line_joining`), the table of
 contents read (`toc`) and sections found (`sections`).
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
-
-import pdfplumber
 
 from extractors.errors import NoTextLayerError
 from extractors.furniture import PlacedLine, find_furniture
@@ -26,10 +22,8 @@ from extractors.pdf_file import OpenedPdf, open_pdf
 from extractors.reading_order import Box, in_any_box, join_row_text, reading_order
 from extractors.sections import build_sections
 from extractors.segments import Segment
-from extractors.tables import has_ruled_table, read_tables
+from extractors.tables import read_tables
 from extractors.toc import find_toc
-
-log = logging.getLogger(__name__)
 
 
 def line_from_row(row: Sequence[Segment], table_boxes: Sequence[Box]) -> Line:
@@ -53,21 +47,9 @@ class _DocumentReader:
     def __init__(self, path: Path, opened: OpenedPdf) -> None:
         self.path = path
         self.opened = opened
-        self._plumber: pdfplumber.PDF | None = None
 
     def close(self) -> None:
-        if self._plumber is not None:
-            self._plumber.close()
         self.opened.document.close()
-
-    def _tables(self, index: int) -> list[Table]:
-        try:
-            if self._plumber is None:
-                self._plumber = pdfplumber.open(io.BytesIO(self.opened.data))
-            return read_tables(self._plumber.pages[index], index + 1)
-        except Exception as exc:  # pdfminer can fail where pdfium did not: keep the text
-            log.warning("%s: page %d: tables not read: %s", self.path, index + 1, exc)
-            return []
 
     def read(self) -> LayoutDocument:
         document = self.opened.document
@@ -76,11 +58,13 @@ class _DocumentReader:
         heights: dict[int, float] = {}
         for index in range(len(document)):
             page = document[index]
+            textpage = page.get_textpage()
             try:
                 heights[index + 1] = page.get_height()
-                segments = read_page_segments(page, index + 1)
-                page_tables = self._tables(index) if segments and has_ruled_table(page) else []
+                segments = read_page_segments(page, textpage, index + 1)
+                page_tables = read_tables(page, textpage, index + 1) if segments else []
             finally:
+                textpage.close()
                 page.close()
             boxes = [(t.x0, t.top, t.x1, t.bottom) for t in page_tables]
             lines.extend(line_from_row(row, boxes) for row in reading_order(segments, boxes))
