@@ -248,9 +248,6 @@ class Fetcher:
         if code != 200:
             base.status, base.message = f"http_{code}", f"the server answered {code} {resp.reason_phrase}"
             return base
-        if window and not window.contains(http_date_to_day(base.last_modified)):
-            base.status, base.message = "outside_window", f"Last-Modified {base.last_modified} is outside the window"
-            return base
         limit = self.options.max_pdf_bytes
         length = resp.headers.get("content-length", "")
         if length.isdigit() and int(length) > max(limit, self.options.max_page_bytes):
@@ -265,6 +262,10 @@ class Fetcher:
             if len(head) >= HEAD_BYTES:
                 break
         if PDF_MAGIC in head[:HEAD_BYTES]:
+            if window and not window.contains(http_date_to_day(base.last_modified)):
+                base.status = "outside_window"
+                base.message = f"Last-Modified {base.last_modified} is outside the window"
+                return base
             if length.isdigit() and int(length) > limit:
                 base.status, base.message = "too_large", f"Content-Length {length} is over the limit of {limit} bytes"
                 return base

@@ -44,6 +44,7 @@ class _Job:
     url: str
     probe_first: bool
     explicit: bool  # named by the operator (counts as failed when refused), not found on a page
+    kind: str = "pdf"  # pdf, or listing for a page (recorded as such when it fails)
     etag: str | None = None
     last_modified: str | None = None
 
@@ -164,14 +165,15 @@ class Harvester:
                 continue
             seen_pages.add(url)
             state = self.catalog.url_state(url)
-            if state is not None and state.kind == "pdf":
+            if state is not None and state.kind == "pdf" and state.sha256:
                 # A URL known to serve a PDF: a conditional download, no page parsing.
                 yield from submit(_Job(source, url, False, top))
                 continue
             result = self.fetcher.fetch(url, policy, expect="any", window=self.window, on_chunk=self.on_chunk)
             if result.stored is not None or result.html is None:
                 self._done.add(url)
-                yield self._record(_Job(source, url, False, top), result)
+                yield self._record(_Job(source, url, False, top, kind="pdf" if result.stored else "listing"),
+                                   result)
                 continue
             self.catalog.record_url(url, kind="listing", source=source.name, status="ok",
                                     http_status=result.http_status)
@@ -225,9 +227,10 @@ class Harvester:
             return ItemOutcome(name, job.url, "pdf", "unchanged", "not_modified", state.sha256 if state else None)
         refused = result.status in ("scheme_refused", "host_not_allowed", "bad_url")
         skipped = result.status == "outside_window" or (refused and not job.explicit)
-        self.catalog.record_url(job.url, kind=state.kind if state else "pdf", source=name, status=result.status,
+        kind = state.kind if state and state.sha256 else job.kind
+        self.catalog.record_url(job.url, kind=kind, source=name, status=result.status,
                                 http_status=result.http_status, message=result.message, **defaults)
         level = logging.INFO if skipped else logging.WARNING
         log.log(level, "%s: %s: %s: %s", name, job.url, result.status, result.message)
-        return ItemOutcome(name, job.url, "pdf", "skipped" if skipped else "failed", result.status,
+        return ItemOutcome(name, job.url, kind, "skipped" if skipped else "failed", result.status,
                            message=result.message)

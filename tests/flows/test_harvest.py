@@ -216,3 +216,33 @@ def test_local_sources_go_into_store_and_catalog(settings: Settings, pdfs, as_di
         doc = sha(path.read_bytes())
         assert catalog.raw_path(doc).read_bytes() == path.read_bytes()
         assert [u["url"] for u in catalog.document_info(doc)["urls"]] == [str(path)]
+
+
+def test_window_filters_pdfs_by_last_modified_not_pages(web: FaultServer, settings: Settings, pdfs) -> None:
+    from datetime import date
+
+    from samsok.harvest import Window
+
+    old, new = pdfs["referat-2024-03"].read_bytes(), pdfs["referat-2024-06"].read_bytes()
+    web.routes["/old.pdf"] = Route(old, modified=1_550_000_000)  # 2019-02
+    web.routes["/new.pdf"] = Route(new, modified=1_720_000_000)  # 2024-07
+    web.page("/moter", [("/old.pdf", "2019"), ("/new.pdf", "2024")])
+    web.routes["/moter"].headers["Last-Modified"] = "Mon, 01 Jan 2018 00:00:00 GMT"
+    window = Window(since=date(2019, 1, 1), until=date(2019, 12, 31))
+    got = outcomes(harvest_stage(settings, [listing_source(web)], FAST, window))
+    assert got == {web.url("/old.pdf"): ("new", "ok"), web.url("/new.pdf"): ("skipped", "outside_window")}
+    # without a window the skipped PDF is harvested on the next run
+    got = outcomes(harvest_stage(settings, [listing_source(web)], FAST))
+    assert got == {web.url("/old.pdf"): ("unchanged", "not_modified"), web.url("/new.pdf"): ("new", "ok")}
+
+
+def test_failing_listing_page_is_recorded_as_a_page(web: FaultServer, settings: Settings, pdfs) -> None:
+    source = listing_source(web)
+    got = harvest_stage(settings, [source], FAST).items
+    assert [(i.kind, i.outcome, i.status) for i in got] == [("listing", "failed", "http_404")]
+    web.routes["/a.pdf"] = Route(pdfs["arsrapport-2023"].read_bytes())
+    web.page("/moter", [("/a.pdf", "Årsrapport")])  # the page is back
+    assert outcomes(harvest_stage(settings, [source], FAST)) == {web.url("/a.pdf"): ("new", "ok")}
+    with Catalog(settings.catalog_path) as catalog:
+        assert catalog.url_info(web.url("/moter"))["kind"] == "listing"
+        assert catalog.url_info(web.url("/moter"))["status"] == "ok"
