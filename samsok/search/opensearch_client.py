@@ -27,7 +27,15 @@ FIRST_BACKOFF = 0.25
 CONNECT_ATTEMPTS = 2
 
 
+def _quiet_library_log() -> None:
+    """opensearch-py logs every failed request with a traceback at WARNING; our errors say enough."""
+    lib = logging.getLogger("opensearch")
+    if lib.level == logging.NOTSET:
+        lib.setLevel(logging.ERROR)
+
+
 def make_client(settings: OpenSearchSettings, timeout: float = 30.0) -> OpenSearch:
+    _quiet_library_log()
     url = settings.url.rstrip("/")
     parsed = urlparse(url)
     kwargs: dict[str, Any] = {
