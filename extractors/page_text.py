@@ -31,6 +31,18 @@ PDFIUM_LINE_END_HYPHEN = "\ufffe"
 _PIECE = re.compile(r"[^\r\n\ufffe]+")
 _WORD = re.compile(r"\S+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Bullets drawn with the Symbol and Wingdings fonts come out as private-use code points;
+# they are replaced by the Unicode bullets they show.
+PRIVATE_USE_BULLETS = str.maketrans(
+    {
+        "\uf0b7": "•",  # Symbol bullet
+        "\uf0a7": "▪",  # Wingdings small square
+        "\uf0d8": "➢",  # Wingdings arrowhead
+        "\uf076": "❖",  # Wingdings diamond
+        "\uf0fc": "✓",  # Wingdings check mark
+        "\uf02d": "-",  # Symbol minus
+    }
+)
 
 BOLD_NAME_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", "demi", "extrabold", "ultrabold")
 BOLD_WEIGHT = 600
@@ -163,7 +175,7 @@ class _PageReader:
         samples = [self.style(first) for first, _last, _w in run[::step][:STYLE_SAMPLES]]
         size = statistics.median(s for s, _ in samples)
         bold = sum(1 for _, b in samples if b) * 2 > len(samples)
-        text = _CONTROL.sub("", " ".join(w for _, _, w in run))
+        text = _CONTROL.sub("", " ".join(w for _, _, w in run)).translate(PRIVATE_USE_BULLETS)
         top = min(b[2] for b in boxes)
         bottom = max(b[3] for b in boxes)
         if size < 2.0:  # a font size of ~1 scaled by a matrix pdfium did not report
