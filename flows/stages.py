@@ -166,11 +166,11 @@ def index_stage(settings: Settings, backend_name: str | None = None) -> IndexRep
         if not pending and not removals:
             sink.finish("index")
             return report
-        from samsok.search import BackendUnavailable, open_backend
+        from samsok.search import BackendUnavailable, open_backend  # imported when there is work
 
         try:
             backend = open_backend(settings, name)
-        except BackendUnavailable as exc:
+        except Exception as exc:  # BackendUnavailable, or a backend that cannot even be loaded
             report.queued, report.error = len(pending), f"backend {name} unavailable: {exc}"
             log.warning("%s; %d record(s) stay queued for the next run", report.error, report.queued)
             sink.finish("index")
