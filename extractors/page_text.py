@@ -5,7 +5,8 @@ word boundaries: pdfium already orders characters and breaks lines where the bas
 changes (`\\r\\n`, and U+FFFE where it dropped a hyphen at a line end, which we put back
 so that `hyphenation` decides). Each line is split further where two words are far apart
 or not on the same baseline (table cells, columns, a superscript). Font size and
-boldness are sampled from a few words per segment, cached per text object.
+boldness are sampled from a few words per segment, cached per text object. Bullets
+drawn with the Symbol and Wingdings fonts (private-use code points) become Unicode bullets.
 """
 
 from __future__ import annotations
