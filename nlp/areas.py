@@ -1,0 +1,100 @@
+"""Hospital areas (sykehusområder) a document belongs to, by the canonical names of
+`data/sykehusomrader.tsv` (a copy of the contract's table, see data/README.md).
+
+Mentions are counted by alias, possessives included (`Ahus'`, `OUS’`, `Ahus sitt`).
+Short ambiguous aliases (`data/ambiguous_area_aliases.txt`: DS, SI, SØ, LDS) count
+only in parentheses or as an attendee's organisation. An area belongs to the document
+when it is the publisher or in the title (strong evidence), an attendee's
+organisation, mentioned at least `MIN_MENTIONS` times, or the only area mentioned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.gazetteer import Gazetteer
+from nlp.resources import read_records, read_words, split_aliases
+
+MIN_MENTIONS = 2
+
+
+@dataclass(frozen=True)
+class Area:
+    canonical: str
+    region: str
+    aliases: tuple[str, ...]  # the canonical name first
+
+
+@cache
+def load_areas() -> tuple[Area, ...]:
+    return tuple(
+        Area(row["canonical"], row["region"], (row["canonical"], *split_aliases(row["aliases"])))
+        for row in read_records("sykehusomrader.tsv")
+    )
+
+
+@cache
+def ambiguous_aliases() -> frozenset[str]:
+    return frozenset(read_words("ambiguous_area_aliases.txt"))
+
+
+@cache
+def _gazetteers() -> tuple[Gazetteer, Gazetteer]:
+    """(clear aliases, ambiguous aliases)."""
+    clear, ambiguous = [], []
+    for area in load_areas():
+        for alias in area.aliases:
+            (ambiguous if alias in ambiguous_aliases() else clear).append((area.canonical, alias))
+    return Gazetteer(clear), Gazetteer(ambiguous, genitive=False)
+
+
+def area_of(name: str) -> str | None:
+    """The area an organisation name or alias stands for (`Ahus`, `LDS` ...)."""
+    clear, ambiguous = _gazetteers()
+    return clear.lookup(name) or ambiguous.lookup(name)
+
+
+def count_mentions(text: str) -> dict[str, int]:
+    """Mentions per area in `text`, in order of first mention."""
+    clear, ambiguous = _gazetteers()
+    found = [(m.start, m.key) for m in clear.finditer(text)]
+    for m in ambiguous.finditer(text):
+        if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
+            found.append((m.start, m.key))
+    counts: dict[str, int] = {}
+    for _, key in sorted(found):
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def mentioned_in(texts: Iterable[str]) -> list[str]:
+    """Areas named anywhere in these short texts (titles, publishers, organisations)."""
+    found: dict[str, None] = {}
+    for text in texts:
+        if not text:
+            continue
+        area = area_of(text)
+        if area:
+            found.setdefault(area, None)
+        for key in count_mentions(text):
+            found.setdefault(key, None)
+    return list(found)
+
+
+def find_areas(text: str, *, strong: Iterable[str] = (), attendee_orgs: Iterable[str] = ()) -> list[str]:
+    """The areas the document belongs to.
+
+    `text`: the document's running text; `strong`: its title, publisher and running
+    headers; `attendee_orgs`: the organisations of the people at the meeting.
+    """
+    counts = count_mentions(text)
+    chosen: dict[str, None] = dict.fromkeys(mentioned_in(strong))
+    for area in mentioned_in(attendee_orgs):
+        chosen.setdefault(area, None)
+    for area, count in counts.items():
+        if count >= MIN_MENTIONS or len(counts) == 1:
+            chosen.setdefault(area, None)
+    order = {area: i for i, area in enumerate(counts)}
+    return sorted(chosen, key=lambda area: order.get(area, -1))
