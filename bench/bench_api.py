@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import http.client
 import json
 import os
 import random
@@ -31,6 +32,7 @@ import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -231,8 +233,6 @@ def _free_port() -> int:
 
 
 def bench_api(home: Path, backend: str, clients: int, seconds: float) -> dict[str, float]:
-    import httpx
-
     port = _free_port()
     log = (REPO / "bench" / "out" / "serve.log").open("w")
     proc = subprocess.Popen(
@@ -248,13 +248,18 @@ def bench_api(home: Path, backend: str, clients: int, seconds: float) -> dict[st
             except OSError:
                 time.sleep(0.1)
         local = threading.local()
+        paths = {json.dumps(p, sort_keys=True): "/api/search?" + urlencode(p, doseq=True) for p in query_mix()}
 
         def call(params: dict[str, object]) -> None:
-            client = getattr(local, "client", None)
-            if client is None:
-                client = local.client = httpx.Client(base_url=base, timeout=30)
-            response = client.get("/api/search", params=params)  # type: ignore[arg-type]
-            response.raise_for_status()
+            # A light keep-alive client per thread, so the client's own cost stays small.
+            conn = getattr(local, "conn", None)
+            if conn is None:
+                conn = local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn.request("GET", paths[json.dumps(params, sort_keys=True)])
+            response = conn.getresponse()
+            body = response.read()
+            if response.status != 200 or not body:
+                raise RuntimeError(f"HTTP {response.status}")
 
         for params in query_mix()[:20]:  # warm up the server and its backend
             call(params)

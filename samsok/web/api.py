@@ -5,12 +5,25 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from samsok.web import documents, hits
 from samsok.web import trend as trend_mod
 from samsok.web.filters import Filters, filters_dependency
 from samsok.web.services import Services
+
+try:
+    import orjson
+
+    def dumps(content: Any) -> bytes:
+        return orjson.dumps(content)
+
+except ImportError:  # orjson comes with Prefect; the standard library does the same, slower
+    import json
+
+    def dumps(content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
 
 router = APIRouter()
 
@@ -21,11 +34,26 @@ def services_of(request: Request) -> Services:
     return request.app.state.services
 
 
-@router.get("/api/search", tags=["søk"], summary="Søk i dokumenter eller saker (kontraktens søk)")
-def api_search(request: Request, filters: FiltersParam) -> dict[str, Any]:
+class FastJSON(Response):
+    """JSON for plain dicts and lists, serialised once (no `jsonable_encoder` pass)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return dumps(content)
+
+
+@router.get(
+    "/api/search",
+    tags=["søk"],
+    summary="Søk i dokumenter eller saker (kontraktens søk)",
+    response_class=FastJSON,
+    responses={200: {"content": {"application/json": {}}}},
+)
+def api_search(request: Request, filters: FiltersParam) -> FastJSON:
     """The contract's search JSON: `total`, `took_ms`, `hits`, `facets`."""
     result = services_of(request).search(filters.to_search_query())
-    return result.to_dict()
+    return FastJSON(result.to_dict())
 
 
 @router.get("/api/trend", tags=["trend"], summary="Treff på et ord per år og per sykehusområde")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from samsok.config import Settings
 from samsok.web import api, pages
@@ -58,17 +59,46 @@ def error_response(request: Request, status: int, message: str, code: str) -> Re
     )
 
 
-def add_security_headers(path: str, response: Response) -> None:
-    headers = response.headers
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "same-origin"
-    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+def security_headers(path: str) -> list[tuple[str, str]]:
+    headers = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "same-origin"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ]
     if path.startswith("/pdf/"):
         # Browsers render PDFs with their own viewer; keep it to our own pages.
-        headers["X-Frame-Options"] = "SAMEORIGIN"
+        headers.append(("X-Frame-Options", "SAMEORIGIN"))
     else:
-        headers["X-Frame-Options"] = "DENY"
-        headers["Content-Security-Policy"] = DOCS_CSP if path in DOCS_PATHS else CSP
+        headers.append(("X-Frame-Options", "DENY"))
+        headers.append(("Content-Security-Policy", DOCS_CSP if path in DOCS_PATHS else CSP))
+    return headers
+
+
+def add_security_headers(path: str, response: Response) -> None:
+    for name, value in security_headers(path):
+        response.headers[name] = value
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware (cheaper than BaseHTTPMiddleware): headers on every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in security_headers(scope["path"])]
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k for k, _ in extra}
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": headers + extra}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def create_app(settings: Settings, backend_name: str | None = None) -> FastAPI:
@@ -90,14 +120,6 @@ def create_app(settings: Settings, backend_name: str | None = None) -> FastAPI:
     )
     app.state.services = services
     app.state.templates = make_templates()
-
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        add_security_headers(request.url.path, response)
-        return response
 
     @app.exception_handler(ServiceUnavailable)
     async def unavailable(request: Request, exc: ServiceUnavailable) -> Response:
@@ -141,6 +163,7 @@ def create_app(settings: Settings, backend_name: str | None = None) -> FastAPI:
         add_security_headers(request.url.path, response)
         return response
 
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

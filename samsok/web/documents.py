@@ -29,8 +29,9 @@ class Document:
                 continue
             if str(item.get("url") or "").startswith(("http://", "https://")):
                 out.append(item)
-        if not out and self.record.source.url:
-            out.append({"url": self.record.source.url})
+        fallback = self.record.source.url or ""
+        if not out and fallback.startswith(("http://", "https://")):
+            out.append({"url": fallback})
         return out
 
     @property
