@@ -122,7 +122,8 @@ def sak_link(hit: dict[str, Any]) -> None:
 
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, filters: FiltersParam) -> HTMLResponse:
-    context: dict[str, Any] = {"filters": filters, "page_title": "Søk", "nav": "sok"}
+    title = f"«{filters.q}» – søk" if filters.q else "Søk"
+    context: dict[str, Any] = {"filters": filters, "page_title": title, "nav": "sok"}
     if not filters.q and not filters.has_filters:
         # The front page: facets over everything, no hits list yet.
         result = services_of(request).search(filters.to_search_query(limit=1, offset=0))
