@@ -66,7 +66,10 @@ def normalise_title(title: str) -> str:
 
 
 def titles_match(a: str, b: str) -> bool:
-    na, nb = normalise_title(a), normalise_title(b)
+    return normalised_titles_match(normalise_title(a), normalise_title(b))
+
+
+def normalised_titles_match(na: str, nb: str) -> bool:
     if not na or not nb:
         return False
     if na == nb or (min(len(na), len(nb)) >= 8 and (na.startswith(nb) or nb.startswith(na))):
@@ -91,12 +94,14 @@ class _SectionFinder:
         self.candidates: dict[int, HeadingCandidate] = {}
         self.split: dict[int, tuple[str | None, str]] = {}
         self.by_number: dict[str, list[int]] = {}
+        self.by_title: dict[str, list[int]] = {}
         for i, line in enumerate(lines):
             if not self.eligible[i]:
                 continue
-            number, _ = self.split[i] = split_section_number(line.text)
+            number, title = self.split[i] = split_section_number(line.text)
             if number is not None:
                 self.by_number.setdefault(number, []).append(i)
+            self.by_title.setdefault(normalise_title(title), []).append(i)
             candidate = classify_heading(line.text, line.size, line.bold, self.body_size)
             if candidate is not None:
                 self.candidates[i] = candidate
@@ -151,7 +156,9 @@ class _SectionFinder:
             if entry.number is not None:
                 places = [i for i in self.by_number.get(entry.number, ()) if i >= cursor]
             else:
-                places = [i for i in self.split if i >= cursor]
+                # An unnumbered entry: a line with exactly its title, or an emphasised one like it.
+                exact = self.by_title.get(normalise_title(entry.title), [])
+                places = sorted({i for i in [*exact, *self.candidates] if i >= cursor})
             found = next(((i, t) for i in places if (t := self._matches_entry(i, entry))), None)
             if found is None:
                 continue

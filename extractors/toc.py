@@ -3,7 +3,8 @@
 `parse_toc_line` is the pure rule for one line. `find_toc` reads the pages that hold a
 table of contents: a page with at least `MIN_ENTRIES_PER_PAGE` leader lines, or a page
 headed `Innhold` / `Innholdsfortegnelse` (whose entries may lack leaders), or the page
-after a TOC page with at least one leader line. An entry whose
+after a TOC page with at least one leader line. Only the first run of consecutive TOC
+pages counts: leader lines further on belong to an index. An entry whose
 title wraps onto a second line is joined.
 """
 
@@ -69,6 +70,8 @@ def find_toc(lines: Sequence[Line]) -> tuple[list[TocEntry], set[int]]:
         if len(found) >= MIN_ENTRIES_PER_PAGE or ((titled or continued) and found):
             entries.extend(found)
             toc_pages.add(page)
+        elif toc_pages:
+            break  # the TOC is the first run of such pages; a later run is an index
     return entries, toc_pages
 
 

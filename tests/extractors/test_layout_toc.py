@@ -96,3 +96,16 @@ def test_find_toc_reads_toc_pages_and_joins_wrapped_entries() -> None:
 def test_scattered_leader_lines_do_not_make_a_toc() -> None:
     lines = _lines(5, ["Pris ........ 12", "Noe tekst her", "Annen tekst"])
     assert find_toc(lines) == ([], set())
+
+
+def test_a_later_run_of_leader_lines_is_an_index_not_the_toc() -> None:
+    lines = [
+        *_lines(2, [f"1 Introduction {LEADERS} 1", f"2 Utilities {LEADERS} 3", f"3 Functions {LEADERS} 5"]),
+        *_lines(3, ["1 Introduction", "Text."]),
+        *_lines(
+            9, [f"asn1_array2tree {LEADERS} 5", f"asn1_bit_der {LEADERS} 6", f"asn1_copy_node {LEADERS} 6"]
+        ),
+    ]
+    entries, pages = find_toc(lines)
+    assert pages == {2}
+    assert [e.title for e in entries] == ["Introduction", "Utilities", "Functions"]
