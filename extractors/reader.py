@@ -2,9 +2,9 @@
 
 Steps: open and check the file (`pdf_file`); per page, text segments with pypdfium2
 (`page_text`), ruled tables where the page has ruling (`tables`: pypdfium2 geometry,
-pdfplumber's table finder), and lines in reading order (`reading_order`); then, over the whole document, page furniture
-removed (`furniture`), line-end hyphenation repaired (`line_joining`), the table of
-contents read (`toc`) and sections found (`sections`).
+pdfplumber's table finder), and lines in reading order (`reading_order`); then, over
+the whole document, page furniture removed (`furniture`), line-end hyphenation repaired
+(`line_joining`), the table of contents read (`toc`) and sections found (`sections`).
 """
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from extractors.errors import NoTextLayerError
 from extractors.furniture import PlacedLine, find_furniture
 from extractors.layout import LayoutDocument, Line, Table
 from extractors.line_joining import join_hyphenated_lines
 from extractors.page_text import read_page_segments
-from extractors.pdf_file import OpenedPdf, open_pdf
+from extractors.pdf_file import open_pdf
 from extractors.reading_order import Box, in_any_box, join_row_text, reading_order
 from extractors.sections import build_sections
 from extractors.segments import Segment
@@ -43,53 +45,35 @@ def line_from_row(row: Sequence[Segment], table_boxes: Sequence[Box]) -> Line:
     )
 
 
-class _DocumentReader:
-    def __init__(self, path: Path, opened: OpenedPdf) -> None:
-        self.path = path
-        self.opened = opened
+def read_pages(document: pdfium.PdfDocument) -> tuple[list[Line], list[Table], dict[int, float]]:
+    """Every page's lines in reading order, its ruled tables, and page heights by page number."""
+    lines: list[Line] = []
+    tables: list[Table] = []
+    heights: dict[int, float] = {}
+    for index in range(len(document)):
+        page = document[index]
+        textpage = page.get_textpage()
+        try:
+            heights[index + 1] = page.get_height()
+            segments = read_page_segments(page, textpage, index + 1)
+            page_tables = read_tables(page, textpage, index + 1) if segments else []
+        finally:
+            textpage.close()
+            page.close()
+        boxes = [(t.x0, t.top, t.x1, t.bottom) for t in page_tables]
+        lines.extend(line_from_row(row, boxes) for row in reading_order(segments, boxes))
+        tables.extend(page_tables)
+    return lines, tables, heights
 
-    def close(self) -> None:
-        self.opened.document.close()
 
-    def read(self) -> LayoutDocument:
-        document = self.opened.document
-        lines: list[Line] = []
-        tables: list[Table] = []
-        heights: dict[int, float] = {}
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            try:
-                heights[index + 1] = page.get_height()
-                segments = read_page_segments(page, textpage, index + 1)
-                page_tables = read_tables(page, textpage, index + 1) if segments else []
-            finally:
-                textpage.close()
-                page.close()
-            boxes = [(t.x0, t.top, t.x1, t.bottom) for t in page_tables]
-            lines.extend(line_from_row(row, boxes) for row in reading_order(segments, boxes))
-            tables.extend(page_tables)
-        if not any(line.text.strip() for line in lines):
-            raise NoTextLayerError(f"no text layer on any of the {len(document)} pages (a scan without OCR?)")
-        placed = [
-            PlacedLine(ln.text, ln.page, ln.top, ln.bottom, heights[ln.page], ln.in_table) for ln in lines
-        ]
-        furniture_ids = find_furniture(placed, len(document))
-        furniture = [line for i, line in enumerate(lines) if i in furniture_ids]
-        body = join_hyphenated_lines([line for i, line in enumerate(lines) if i not in furniture_ids])
-        toc, toc_pages = find_toc(body)
-        sections = build_sections(body, toc, toc_pages)
-        return LayoutDocument(
-            path=str(self.path),
-            sha256=self.opened.sha256,
-            pages=len(document),
-            lines=body,
-            tables=tables,
-            sections=sections,
-            toc=toc,
-            metadata=self.opened.metadata(),
-            furniture=furniture,
-        )
+def split_furniture(
+    lines: list[Line], heights: dict[int, float], pages: int
+) -> tuple[list[Line], list[Line]]:
+    """(body lines, furniture lines)."""
+    placed = [PlacedLine(ln.text, ln.page, ln.top, ln.bottom, heights[ln.page], ln.in_table) for ln in lines]
+    furniture_ids = find_furniture(placed, pages)
+    body = [line for i, line in enumerate(lines) if i not in furniture_ids]
+    return body, [line for i, line in enumerate(lines) if i in furniture_ids]
 
 
 def read_layout(path: str | os.PathLike[str]) -> LayoutDocument:
@@ -101,8 +85,24 @@ def read_layout(path: str | os.PathLike[str]) -> LayoutDocument:
     """
     path = Path(path)
     opened = open_pdf(path)
-    reader = _DocumentReader(path, opened)
     try:
-        return reader.read()
+        pages = opened.pages
+        lines, tables, heights = read_pages(opened.document)
+        if not any(line.text.strip() for line in lines):
+            raise NoTextLayerError(f"no text layer on any of the {pages} pages (a scan without OCR?)")
+        body, furniture = split_furniture(lines, heights, pages)
+        body = join_hyphenated_lines(body)
+        toc, toc_pages = find_toc(body)
+        return LayoutDocument(
+            path=str(path),
+            sha256=opened.sha256,
+            pages=pages,
+            lines=body,
+            tables=tables,
+            sections=build_sections(body, toc, toc_pages),
+            toc=toc,
+            metadata=opened.metadata(),
+            furniture=furniture,
+        )
     finally:
-        reader.close()
+        opened.document.close()
