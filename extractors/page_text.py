@@ -91,7 +91,8 @@ class _PageReader:
             # Characters outside the BMP take two UTF-16 units: fall back to one call per char
             # so that string positions stay pdfium character indices.
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(self.raw, i) or 0xFFFD) for i in range(count))
-        return text
+        # Some pdfium builds mark the dropped line-end hyphen with U+0002 instead.
+        return text.replace("\x02", PDFIUM_LINE_END_HYPHEN)
 
     def box(self, index: int) -> _Box:
         box = self._boxes.get(index)
