@@ -25,21 +25,37 @@ class Decompounder:
     min_word_size: int = 5
     min_subword_size: int = 2
     max_subword_size: int = 15
+    _prefixes: frozenset[str] = field(init=False, repr=False, compare=False)
+    _cache: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
-    def subwords(self, token: str) -> list[str]:
-        """Dictionary words inside a lowercased `token`, as Lucene's dictionary decompounder finds them."""
+    def __post_init__(self) -> None:
+        prefixes = {w[:i] for w in self.words for i in range(1, len(w) + 1)}
+        object.__setattr__(self, "_prefixes", frozenset(prefixes))
+        object.__setattr__(self, "_cache", {})
+
+    def subwords(self, token: str) -> tuple[str, ...]:
+        """Dictionary words inside a lowercased `token`, as Lucene's dictionary decompounder finds them.
+
+        Same result as trying every start and every length from min to max subword size;
+        a substring that is no dictionary word's prefix ends the lengths early.
+        """
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
         size = len(token)
-        if size < self.min_word_size:
-            return []
-        found = []
-        for start in range(size - self.min_subword_size + 1):
-            for length in range(self.min_subword_size, self.max_subword_size + 1):
-                if start + length > size:
-                    break
-                piece = token[start : start + length]
-                if piece in self.words:
-                    found.append(piece)
-        return found
+        found: list[str] = []
+        if size >= self.min_word_size:
+            for start in range(size - self.min_subword_size + 1):
+                for end in range(start + 1, min(size, start + self.max_subword_size) + 1):
+                    piece = token[start:end]
+                    if piece not in self._prefixes:
+                        break
+                    if end - start >= self.min_subword_size and piece in self.words:
+                        found.append(piece)
+        result = tuple(found)
+        if len(self._cache) < 200_000:
+            self._cache[token] = result
+        return result
 
 
 @dataclass

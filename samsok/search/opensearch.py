@@ -39,7 +39,7 @@ from samsok.search.entries import Entries, project
 from samsok.search.opensearch_client import call, make_client, unavailable
 
 KINDS = ("sections", "saker")
-BATCH = 200
+BATCH = 500
 
 
 def entry_actions(entries: Entries, aliases: dict[str, str]) -> Iterator[dict[str, Any]]:
@@ -203,15 +203,38 @@ class OpenSearchBackend:
             deleted += len(hits)
 
     def _drop_stale_saker(self, counts: dict[str, int], index: str | None = None) -> None:
-        """Remove cases with an index beyond the record's current number of cases."""
-        if not counts:
-            return
-        self._call(self.client.indices.refresh, "refresh", index=index or self.aliases["saker"])
-        should = [
-            {"bool": {"filter": [{"term": {"doc_id": d}}, {"range": {"sak_index": {"gte": n}}}]}}
-            for d, n in counts.items()
-        ]
-        self._delete_matching(index or self.aliases["saker"], {"bool": {"should": should, "minimum_should_match": 1}})
+        """Remove cases whose index is beyond the record's current number of cases.
+
+        Stale cases come from earlier calls, which ended with a refresh: visible already.
+        """
+        index = index or self.aliases["saker"]
+        doc_ids = list(counts)
+        stale: list[dict[str, Any]] = []
+        for start in range(0, len(doc_ids), 100):
+            chunk = doc_ids[start : start + 100]
+            query = {"bool": {"filter": [{"terms": {"doc_id": chunk}}]}}
+            floor = min(counts[d] for d in chunk)
+            query["bool"]["filter"].append({"range": {"sak_index": {"gte": floor}}})
+            after: list[Any] | None = None
+            while True:
+                body: dict[str, Any] = {
+                    "query": query,
+                    "size": 5000,
+                    "_source": ["doc_id", "sak_index"],
+                    "sort": [{"doc_id": "asc"}, {"sak_index": "asc"}],
+                }
+                if after is not None:
+                    body["search_after"] = after
+                hits = self._call(self.client.search, "stale case lookup", index=index, body=body)["hits"]["hits"]
+                for h in hits:
+                    src = h["_source"]
+                    if src.get("sak_index", 0) >= counts.get(src.get("doc_id"), 0):
+                        stale.append({"_op_type": "delete", "_index": h["_index"], "_id": h["_id"]})
+                if len(hits) < 5000:
+                    break
+                after = hits[-1]["sort"]
+        if stale:
+            self._bulk(stale)
 
     def index_records(self, items: Iterable[tuple[str, Record]], refresh: bool = True) -> int:
         count = 0
