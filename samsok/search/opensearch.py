@@ -55,6 +55,7 @@ def entry_actions(entries: Entries, aliases: dict[str, str]) -> Iterator[dict[st
         "_source": {
             **meta,
             "saksnummer": numbers,
+            "n_saker": len(entries.saker),
             "sections": [
                 {
                     "index": s.index,
@@ -178,7 +179,8 @@ class OpenSearchBackend:
     def _bulk(self, actions: list[dict[str, Any]]) -> None:
         def run() -> Any:
             return helpers.bulk(
-                self.client, actions, chunk_size=500, max_retries=5, initial_backoff=0.5, request_timeout=120
+                self.client, actions, chunk_size=500, max_retries=5, initial_backoff=0.5, request_timeout=120,
+                ignore_status=(404,),
             )
 
         self._call(run, "bulk indexing")
@@ -202,48 +204,38 @@ class OpenSearchBackend:
             self._call(self.client.indices.refresh, "refresh", index=index)
             deleted += len(hits)
 
-    def _drop_stale_saker(self, counts: dict[str, int], index: str | None = None) -> None:
-        """Remove cases whose index is beyond the record's current number of cases.
+    def _stale_saker(self, counts: dict[str, int]) -> list[dict[str, Any]]:
+        """Delete actions for cases beyond each record's new number of cases.
 
-        Stale cases come from earlier calls, which ended with a refresh: visible already.
+        The documents index remembers each document's `n_saker`; case ids are
+        `<doc_id>-<index>`, so the stale ones are known without searching.
         """
-        index = index or self.aliases["saker"]
-        doc_ids = list(counts)
-        stale: list[dict[str, Any]] = []
-        for start in range(0, len(doc_ids), 100):
-            chunk = doc_ids[start : start + 100]
-            query = {"bool": {"filter": [{"terms": {"doc_id": chunk}}]}}
-            floor = min(counts[d] for d in chunk)
-            query["bool"]["filter"].append({"range": {"sak_index": {"gte": floor}}})
-            after: list[Any] | None = None
-            while True:
-                body: dict[str, Any] = {
-                    "query": query,
-                    "size": 5000,
-                    "_source": ["doc_id", "sak_index"],
-                    "sort": [{"doc_id": "asc"}, {"sak_index": "asc"}],
-                }
-                if after is not None:
-                    body["search_after"] = after
-                hits = self._call(self.client.search, "stale case lookup", index=index, body=body)["hits"]["hits"]
-                for h in hits:
-                    src = h["_source"]
-                    if src.get("sak_index", 0) >= counts.get(src.get("doc_id"), 0):
-                        stale.append({"_op_type": "delete", "_index": h["_index"], "_id": h["_id"]})
-                if len(hits) < 5000:
-                    break
-                after = hits[-1]["sort"]
-        if stale:
-            self._bulk(stale)
+        resp = self._call(
+            self.client.mget,
+            "case count lookup",
+            index=self.aliases["sections"],
+            body={"ids": list(counts)},
+            _source_includes=["n_saker"],
+        )
+        actions = []
+        for doc in resp.get("docs", []):
+            if not doc.get("found"):
+                continue
+            old = int(doc.get("_source", {}).get("n_saker") or 0)
+            actions += [
+                {"_op_type": "delete", "_index": self.aliases["saker"], "_id": f"{doc['_id']}-{i}"}
+                for i in range(counts[doc["_id"]], old)
+            ]
+        return actions
 
     def index_records(self, items: Iterable[tuple[str, Record]], refresh: bool = True) -> int:
         count = 0
         iterator = iter(items)
         while batch := list(itertools.islice(iterator, BATCH)):
             entries = [project(doc_id, record) for doc_id, record in batch]
-            actions = [a for e in entries for a in entry_actions(e, self.aliases)]
+            actions = self._stale_saker({e.meta.doc_id: len(e.saker) for e in entries})
+            actions += [a for e in entries for a in entry_actions(e, self.aliases)]
             self._bulk(actions)
-            self._drop_stale_saker({e.meta.doc_id: len(e.saker) for e in entries})
             count += len(batch)
         if refresh:
             self.refresh()
