@@ -3,8 +3,8 @@
     .venv/bin/python bench/bench_api.py [--sections 10000] [--seconds 30] [--clients 8]
                                         [--backend embedded|opensearch] [--home DIR]
 
-Builds (or reuses) a corpus of about `--sections` sections in a home, indexes it with
-`samsok reindex`, then measures, for the same mix of queries and filters:
+Builds (or reuses) a corpus of about `--sections` sections in a home with the corpus
+builder and query mix of bench/bench_search.py, then measures, for the same queries:
 
 1. the backend's `search()` called by `--clients` threads in this process;
 2. `/api/search` of a real `samsok serve` subprocess, called by `--clients` threads
@@ -17,12 +17,9 @@ Prints requests per second, p50/p95/p99 latency and the API's p95 overhead (targ
 from __future__ import annotations
 
 import argparse
-import hashlib
 import http.client
 import json
 import os
-import random
-import re
 import socket
 import statistics
 import subprocess
@@ -38,98 +35,28 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from samsok.config import Settings  # noqa: E402
-from samsok.record import Attendee, Attendees, Record, Sak, Section, Source  # noqa: E402
+from samsok.search.base import SearchQuery  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpus"
-OMRADER = ["Ahus", "OUS", "Lovisenberg", "Diakonhjemmet", "Vestre Viken", "Innlandet"]
-ORGANS = ["Strategisk samarbeidsutvalg", "Samarbeidsforum", "LSU", "Fagråd psykisk helse og rus", "Styret"]
-DOC_TYPES = ["referat", "arsrapport", "saksframlegg", "protokoll", "innkalling", "presentasjon"]
-TERMS = ["samhandling", "FACT", "rehabilitering", "psykisk helse", "legevakt", "utskrivningsklare",
-         "kompetanse", "digital hjemmeoppfølging", "barn og unge", "rus", "tilskudd", "fastlege"]  # fmt: skip
-SECTIONS_PER_DOC = 20
+sys.path.insert(0, str(REPO / "bench"))
+# The search benchmark's corpus (the five sample records, varied to the wanted size) and
+# query mix, so both benchmarks measure the same thing.
+from bench_search import make_corpus, n_sections  # noqa: E402
+from bench_search import query_mix as search_query_mix  # noqa: E402
 
-
-# -- corpus ---------------------------------------------------------------------------
+N_QUERIES = 200
 
 
-def _sentences() -> list[str]:
-    text = " ".join(p.read_text(errors="replace") for p in sorted(CORPUS.glob("*.txt")))
-    text = re.sub(r"\s+", " ", text)
-    parts = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text)]
-    return [s for s in parts if 30 <= len(s) <= 400] or ["Samhandling mellom sykehus og kommuner."]
-
-
-def make_records(n_sections: int, seed: int = 7) -> list[Record]:
-    rng = random.Random(seed)
-    sentences = _sentences()
-    records: list[Record] = []
-    n_docs = max(1, n_sections // SECTIONS_PER_DOC)
-    for i in range(n_docs):
-        year = rng.randint(2015, 2025)
-        date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        sections = [
-            Section(
-                number=f"{s + 1}",
-                title=" ".join(rng.choice(sentences).split()[:6]),
-                level=1,
-                page=1 + s // 3,
-                text=" ".join(rng.choice(sentences) for _ in range(rng.randint(3, 9))),
-            )
-            for s in range(SECTIONS_PER_DOC)
-        ]
-        saker = [
-            Sak(
-                saksnummer=f"{k + 1}/{year}",
-                raw=f"Sak {k + 1}/{str(year)[2:]}",
-                title=" ".join(rng.choice(sentences).split()[:8]),
-                kind=rng.choice(["vedtakssak", "orienteringssak", "temasak"]),
-                vedtak=rng.choice(sentences),
-                page=1 + k,
-            )
-            for k in range(rng.randint(2, 6))
-        ]
-        body = json.dumps([s.text for s in sections]).encode()
-        sha = hashlib.sha256(b"bench-%d-" % i + body).hexdigest()
-        records.append(
-            Record(
-                source=Source(path=f"bench/{i}.pdf", sha256=sha, pages=1 + SECTIONS_PER_DOC // 3,
-                              url=f"https://bench.example.org/{i}.pdf"),
-                doc_type=rng.choice(DOC_TYPES),
-                title=f"Bench {i}: " + " ".join(rng.choice(sentences).split()[:5]),
-                year=year,
-                date=date,
-                organ=rng.choice(ORGANS),
-                sykehusomrader=rng.sample(OMRADER, rng.randint(1, 2)),
-                sections=sections,
-                saker=saker,
-                attendees=Attendees(present=[Attendee(name="Kari Nordmann", role="leder", org="OUS")]),
-            )
-        )
-    return records
-
-
-def build_corpus(home: Path, n_sections: int, backend: str) -> None:
-    """Write the records into the home's catalog, then rebuild the backend's index from it."""
-    from samsok.catalog import Catalog
+def build_corpus(home: Path, sections: int, backend: str) -> int:
+    """Index about `sections` sections into the home's backend; the number indexed."""
     from samsok.search import open_backend
 
-    settings = Settings.load(home, backend)
-    settings.raw_dir.mkdir(parents=True, exist_ok=True)
-    with Catalog(settings.catalog_path) as catalog:
-        for record in make_records(n_sections):
-            sha = record.source.sha256
-            raw = settings.raw_dir / f"{sha}.pdf"
-            raw.write_bytes(b"%PDF-1.4 bench placeholder\n")
-            catalog.record_url(
-                record.source.url or sha, kind="pdf", source="bench", status="ok", sha256=sha,
-                stored=(raw.stat().st_size, raw), sykehusomrader=record.sykehusomrader, organ=record.organ,
-            )
-            catalog.save_extraction(sha, record, "bench")
-        search_backend = open_backend(settings, backend)
-        try:
-            search_backend.rebuild(catalog.iter_records())
-        finally:
-            search_backend.close()
+    items = make_corpus(sections)
+    search_backend = open_backend(Settings.load(home, backend), backend)
+    try:
+        search_backend.rebuild(items)
+    finally:
+        search_backend.close()
+    return n_sections(items)
 
 
 def _samsok() -> list[str]:
@@ -137,42 +64,25 @@ def _samsok() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "samsok.cli"]
 
 
-# -- load -----------------------------------------------------------------------------
+def query_mix() -> list[SearchQuery]:
+    return search_query_mix(N_QUERIES)
 
 
-def query_mix(seed: int = 11) -> list[dict[str, object]]:
-    """The same queries for both sides: term, sometimes a year range, områder, type, saker."""
-    rng = random.Random(seed)
-    mix: list[dict[str, object]] = []
-    for _ in range(200):
-        params: dict[str, object] = {"q": rng.choice(TERMS)}
-        if rng.random() < 0.4:
-            first = rng.randint(2015, 2023)
-            params["year"] = f"{first}..{first + rng.randint(0, 3)}"
-        if rng.random() < 0.4:
-            params["omrade"] = rng.sample(OMRADER, rng.randint(1, 2))
-        if rng.random() < 0.2:
-            params["type"] = [rng.choice(DOC_TYPES)]
-        if rng.random() < 0.3:
-            params["what"] = "saker"
-        mix.append(params)
-    return mix
+def to_params(q: SearchQuery) -> list[tuple[str, str]]:
+    """The same query as `/api/search` parameters."""
+    params = [("q", q.text), ("what", q.what), ("limit", str(q.limit)), ("offset", str(q.offset))]
+    if q.year_from is not None:
+        params.append(("year_from", str(q.year_from)))
+    if q.year_to is not None:
+        params.append(("year_to", str(q.year_to)))
+    params += [("omrade", v) for v in q.omrader]
+    params += [("type", v) for v in q.doc_types]
+    params += [("organ", v) for v in q.organs]
+    return params
 
 
-def to_search_query(params: dict[str, object]):  # -> SearchQuery
-    from samsok.web.filters import build_filters
-
-    return build_filters(
-        q=str(params["q"]),
-        year=params.get("year"),  # type: ignore[arg-type]
-        omrade=list(params.get("omrade", [])),  # type: ignore[call-overload]
-        doc_type=list(params.get("type", [])),  # type: ignore[call-overload]
-        what=params.get("what", "documents"),  # type: ignore[arg-type]
-    ).to_search_query()
-
-
-def run_load(call: Callable[[dict[str, object]], None], clients: int, seconds: float) -> dict[str, float]:
-    mix = query_mix()
+def run_load(call: Callable[[int], None], clients: int, seconds: float) -> dict[str, float]:
+    """`clients` threads call `call(i)` (i = index into the query mix) until time is up."""
     latencies: list[list[float]] = [[] for _ in range(clients)]
     errors = [0] * clients
     stop = time.monotonic() + seconds
@@ -180,11 +90,11 @@ def run_load(call: Callable[[dict[str, object]], None], clients: int, seconds: f
     def worker(n: int) -> None:
         i = n * 17
         while time.monotonic() < stop:
-            params = mix[i % len(mix)]
+            which = i % N_QUERIES
             i += 1
             t0 = time.perf_counter()
             try:
-                call(params)
+                call(which)
             except Exception:
                 errors[n] += 1
                 continue
@@ -219,9 +129,11 @@ def bench_backend(settings: Settings, backend: str, clients: int, seconds: float
     from samsok.search import open_backend
 
     be = open_backend(settings, backend)
-    queries = {json.dumps(p, sort_keys=True): to_search_query(p) for p in query_mix()}
+    queries = query_mix()
     try:
-        return run_load(lambda p: be.search(queries[json.dumps(p, sort_keys=True)]), clients, seconds)
+        for q in queries[:20]:  # warm up, as for the API
+            be.search(q)
+        return run_load(lambda i: be.search(queries[i]), clients, seconds)
     finally:
         be.close()
 
@@ -248,21 +160,21 @@ def bench_api(home: Path, backend: str, clients: int, seconds: float) -> dict[st
             except OSError:
                 time.sleep(0.1)
         local = threading.local()
-        paths = {json.dumps(p, sort_keys=True): "/api/search?" + urlencode(p, doseq=True) for p in query_mix()}
+        paths = ["/api/search?" + urlencode(to_params(q)) for q in query_mix()]
 
-        def call(params: dict[str, object]) -> None:
+        def call(i: int) -> None:
             # A light keep-alive client per thread, so the client's own cost stays small.
             conn = getattr(local, "conn", None)
             if conn is None:
                 conn = local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            conn.request("GET", paths[json.dumps(params, sort_keys=True)])
+            conn.request("GET", paths[i])
             response = conn.getresponse()
             body = response.read()
             if response.status != 200 or not body:
                 raise RuntimeError(f"HTTP {response.status}")
 
-        for params in query_mix()[:20]:  # warm up the server and its backend
-            call(params)
+        for i in range(20):  # warm up the server and its backend
+            call(i)
         return run_load(call, clients, seconds)
     finally:
         proc.terminate()
@@ -286,9 +198,9 @@ def main() -> int:
     if not marker.exists():
         print(f"building a {args.sections}-section corpus in {home} ...", file=sys.stderr)
         t0 = time.monotonic()
-        build_corpus(home, args.sections, args.backend)
-        marker.write_text(str(time.time()))
-        print(f"  built and indexed in {time.monotonic() - t0:.1f} s", file=sys.stderr)
+        indexed = build_corpus(home, args.sections, args.backend)
+        marker.write_text(str(indexed))
+        print(f"  {indexed} sections indexed in {time.monotonic() - t0:.1f} s", file=sys.stderr)
     settings = Settings.load(home, args.backend)
     os.environ["SAMSOK_HOME"] = str(home)
 
@@ -298,7 +210,7 @@ def main() -> int:
     api = bench_api(home, args.backend, args.clients, args.seconds)
     overhead = (api["p95_ms"] / direct["p95_ms"] - 1) * 100 if direct["p95_ms"] else float("nan")
     result = {
-        "sections": args.sections,
+        "sections": int(marker.read_text()),
         "backend": args.backend,
         "clients": args.clients,
         "seconds": args.seconds,
