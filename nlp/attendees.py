@@ -1,0 +1,242 @@
+"""Who attended: `attendees.present`, `attendees.absent`, `chair`, `secretary`.
+
+Sources, in order:
+
+* labelled lists in the text (`Til stede:`, `Forfall:`, `Referent:`, `Møteleder:` ...,
+  `data/attendance_markers.tsv`), each running until the next label, a meeting label
+  (`Møtegruppe:`, `data/meeting_labels.tsv`), a heading, a decision label or a case
+  heading; `Leder av <organ>, Name, ...` names the chair;
+* attendee tables and x-per-meeting matrices (`nlp/attendee_tables.py`).
+
+Lists are searched before the first case heading; chair and secretary labels anywhere.
+A deputy's absent member (`stedfortreder X`) is absent. Without a chair or secretary
+label, an attendee whose role says so (`data/officer_roles.tsv`) is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from extractors.layout import Line, Table
+from nlp.attendee_tables import TableAttendees, read_table, read_text_matrices
+from nlp.people import Person, join_list_lines, parse_people
+from nlp.resources import read_rows
+from nlp.vedtak import decision_label
+from samsok.record import Attendee, Attendees
+
+MAX_BLOCK_LINES = 60
+
+
+@dataclass
+class _Block:
+    kind: str  # present | absent | chair | secretary | chair_statement ("Leder av SSU, Name, ...")
+    texts: list[str] = field(default_factory=list)
+
+
+def _label_regex(labels: list[str]) -> str:
+    ordered = sorted(set(labels), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, label.split())) for label in ordered)
+
+
+@cache
+def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    rows = read_rows("attendance_markers.tsv")
+    kinds = {" ".join(label.casefold().split()): kind for label, kind, *_ in rows}
+    labels = _label_regex([label for label, *_ in rows])
+    start = re.compile(rf"^\s*(?P<label>{labels})\s*(?::\s*|$)", re.I)
+    inline = re.compile(rf"(?<=[\s.;,])(?P<label>{labels})\s*:\s*", re.I)
+    chair = re.compile(r"^\s*(?:møte)?(?:leder|leiar)\s+(?:av|for|i)\s+[^,:]{3,80}[,:]\s*", re.I)
+    meeting = _label_regex([label for label, *_ in read_rows("meeting_labels.tsv")])
+    meeting_re = re.compile(rf"^\s*(?:{meeting})\s*:", re.I)
+    return start, inline, chair, kinds, meeting_re
+
+
+@cache
+def _officer_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((officer, re.compile(pattern, re.I)) for officer, pattern, *_ in read_rows("officer_roles.tsv"))
+
+
+def _is_officer(kind: str) -> bool:
+    """A `Referent:` / `Møteleder:` label names one person on one line."""
+    return kind in ("chair", "secretary")
+
+
+def _kind(label: str) -> str:
+    return _markers()[3][" ".join(label.casefold().split())]
+
+
+def _chunks(text: str) -> list[tuple[str | None, str]]:
+    """A line split at attendance labels: [(kind or None, text after it) ...]."""
+    start, inline, chair, _, _ = _markers()
+    out: list[tuple[str | None, str]] = []
+    match = start.match(text)
+    if match:
+        kind, pos = _kind(match["label"]), match.end()
+    else:
+        chair_match = chair.match(text)
+        if chair_match:
+            kind, pos = "chair_statement", chair_match.end()
+        else:
+            kind, pos = None, 0
+    rest = text[pos:]
+    while True:
+        nxt = inline.search(rest)
+        if nxt is None or _kind(nxt["label"]) == "continue":
+            out.append((kind, rest))
+            return out
+        out.append((kind, rest[: nxt.start()]))
+        kind, rest = _kind(nxt["label"]), rest[nxt.end() :]
+
+
+def _ends_block(line: Line, is_case_heading: bool) -> bool:
+    _, _, _, _, meeting = _markers()
+    text = line.text.strip()
+    return is_case_heading or bool(meeting.match(text)) or decision_label(text) is not None
+
+
+def _blocks(lines: Sequence[Line], case_heading_at: set[int], list_end: int) -> list[_Block]:
+    start, _, chair, _, _ = _markers()
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    count = 0
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        labelled = bool(start.match(text) or chair.match(text))
+        if not labelled:
+            if current is None:
+                continue
+            if _ends_block(line, index in case_heading_at) or line.heading or count >= MAX_BLOCK_LINES:
+                current = None
+                continue
+            current.texts.append(text)
+            count += 1
+            if _is_officer(current.kind):
+                current = None  # an officer label names one person
+            continue
+        for kind, content in _chunks(text):
+            if kind == "continue":
+                if current is not None:
+                    current.texts.append(content)
+                continue
+            if kind is None:
+                if current is not None:
+                    current.texts.append(content)
+                continue
+            if index >= list_end and not _is_officer(kind):
+                current = None
+                continue
+            current = _Block(kind, [content] if content.strip() else [])
+            blocks.append(current)
+            count = 0
+        if current is not None and _is_officer(current.kind) and current.texts:
+            current = None  # a one-line officer label
+    return blocks
+
+
+def _table_default(table: Table, lines: Sequence[Line]) -> str:
+    """`absent` when the text right above the table is an absence label."""
+    start, _, _, _, _ = _markers()
+    above = [ln for ln in lines if ln.page == table.page and ln.top < table.top and not ln.in_table and ln.text.strip()]
+    if above:
+        match = start.match(above[-1].text.strip())
+        if match and _kind(match["label"]) == "absent":
+            return "absent"
+    return "present"
+
+
+def _to_attendee(person: Person) -> Attendee:
+    return Attendee(name=person.name, role=person.role, org=person.org, substitute_for=person.substitute_for)
+
+
+def _officer(people: list[Person], officer: str) -> str | None:
+    for person in people:
+        if officer in person.remarks:
+            return person.name
+    for pattern_officer, pattern in _officer_patterns():
+        if pattern_officer != officer:
+            continue
+        for person in people:
+            if person.role and pattern.search(person.role):
+                return person.name
+    return None
+
+
+def extract_attendees(
+    lines: Sequence[Line],
+    tables: Sequence[Table] = (),
+    *,
+    case_heading_at: set[int] | None = None,
+) -> Attendees:
+    """Attendees of a meeting document. `case_heading_at`: indexes of case heading lines
+    (attendance lists are read only before the first one)."""
+    headings = case_heading_at or set()
+    list_end = min(headings) if headings else len(lines)
+    present: list[Person] = []
+    absent: list[Person] = []
+    chair: str | None = None
+    secretary: str | None = None
+    for block in _blocks(lines, headings, list_end):
+        people = parse_people(join_list_lines(block.texts))
+        if block.kind == "absent":
+            absent.extend(people)
+            continue
+        present.extend(people)
+        if block.kind in ("chair", "chair_statement") and people and chair is None:
+            chair = people[0].name
+        if block.kind == "secretary" and people and secretary is None:
+            secretary = people[0].name
+    found = TableAttendees()
+    for table in tables:
+        result = read_table(table.rows, _table_default(table, lines))
+        if result is not None:
+            found.present.extend(result.present)
+            found.absent.extend(result.absent)
+    text_matrices = read_text_matrices([ln.text for ln in lines if not ln.in_table])
+    found.present.extend(text_matrices.present)
+    found.absent.extend(text_matrices.absent)
+    present.extend(found.present)
+    absent.extend(found.absent)
+    return _assemble(present, absent, chair, secretary)
+
+
+def _dedupe(people: list[Person], exclude: set[str]) -> list[Person]:
+    seen: dict[str, Person] = {}
+    for person in people:
+        if person.name in exclude:
+            continue
+        kept = seen.get(person.name)
+        if kept is None:
+            seen[person.name] = person
+            continue
+        if kept.org is None and person.org:
+            kept.org = person.org
+        if not kept.role_parts and person.role_parts:
+            kept.role_parts, kept.role_orgs = person.role_parts, person.role_orgs
+        kept.substitute_for = kept.substitute_for or person.substitute_for
+        kept.remarks |= person.remarks
+    return list(seen.values())
+
+
+def _assemble(present: list[Person], absent: list[Person], chair: str | None, secretary: str | None) -> Attendees:
+    present_people = _dedupe(present, set())
+    present_names = {p.name for p in present_people}
+    absent_people = _dedupe(absent, present_names)
+    absent_names = {p.name for p in absent_people}
+    for person in present_people:
+        target = person.substitute_for
+        if target and target not in absent_names and target not in present_names:
+            absent_people.append(Person(target))
+            absent_names.add(target)
+    chair = chair or _officer(present_people, "chair")
+    secretary = secretary or _officer(present_people, "secretary")
+    return Attendees(
+        present=[_to_attendee(p) for p in present_people],
+        absent=[_to_attendee(p) for p in absent_people],
+        chair=chair,
+        secretary=secretary,
+    )

@@ -1,0 +1,187 @@
+"""The cases (saker) of a document: numbered case headings with their title, kind,
+decision and page; in reports, cases listed by title under `Vedtakssaker` /
+`Orienteringssaker` / `Temasaker` headings.
+
+A case runs from its heading to the next case heading. A number printed more than once
+(an agenda at the top, an attachment list at the end) is one case: the occurrence with
+a decision, else the one with the most text, gives it. The title is what follows the
+number on the heading line, or the next line when the heading holds only the number or
+a kind word (`36/24 Orienteringssak`); a title line ending in a word that cannot end a
+title (`data/title_dangling_words.txt`), or followed by a line in the same heading
+style, goes on in the next line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.layout import Line
+from nlp.resources import read_words
+from nlp.sak_kinds import case_kind, is_kind_word, section_kind, title_kind
+from nlp.saksnummer import CaseHeading, case_heading
+from nlp.textutil import is_bullet_item, strip_bullet, ws
+from nlp.vedtak import decision_label, decision_text, is_decision_stop
+from samsok.record import Sak
+
+MAX_TITLE_LINES = 3
+SIZE_TOLERANCE = 0.5
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    index: int  # line index of the heading
+    heading: CaseHeading
+
+
+@cache
+def _dangling() -> frozenset[str]:
+    return frozenset(read_words("title_dangling_words.txt"))
+
+
+def _nonempty(lines: Sequence[Line]) -> list[int]:
+    return [i for i, line in enumerate(lines) if line.text.strip()]
+
+
+def find_case_headings(lines: Sequence[Line], *, context_year: int | None) -> list[_Occurrence]:
+    found: list[_Occurrence] = []
+    previous: str | None = None
+    for index in _nonempty(lines):
+        line = lines[index]
+        heading = case_heading(
+            line.text, previous, context_year=context_year, emphasised=line.bold or line.heading
+        )
+        if heading is not None:
+            found.append(_Occurrence(index, heading))
+        previous = line.text
+    return found
+
+
+def _is_label(text: str) -> bool:
+    stripped = text.strip()
+    return stripped.endswith(":") or decision_label(stripped) is not None or is_decision_stop(stripped)
+
+
+def _same_style(a: Line, b: Line) -> bool:
+    styled = a.bold or a.heading
+    return styled and (b.bold or b.heading) and abs(a.size - b.size) <= SIZE_TOLERANCE
+
+
+def _continues(title: str, first: Line, nxt: Line) -> bool:
+    if _is_label(nxt.text) or is_bullet_item(nxt.text):
+        return False
+    last_word = title.split()[-1].casefold() if title.split() else ""
+    if title.endswith(("-", ",")) or last_word in _dangling():
+        return True
+    return _same_style(first, nxt) and not title.endswith((".", "?", "!", ":"))
+
+
+def _title(lines: Sequence[Line], occurrence: _Occurrence, end: int) -> tuple[str | None, str | None]:
+    """(title, kind label) of a case whose heading is at `occurrence.index`."""
+    rest = occurrence.heading.rest
+    label = None
+    following = [i for i in range(occurrence.index + 1, end) if lines[i].text.strip()]
+    first = lines[occurrence.index]
+    parts: list[str] = []
+    if rest and is_kind_word(rest):
+        label, rest = rest.strip(" :.-–"), ""
+    if rest:
+        parts.append(rest)
+    elif following and not _is_label(lines[following[0]].text):
+        first = lines[following[0]]
+        parts.append(first.text.strip())
+        following = following[1:]
+    for i in following[: MAX_TITLE_LINES - 1]:
+        if not parts or not _continues(" ".join(parts), first, lines[i]):
+            break
+        parts.append(lines[i].text.strip())
+    title = ws(" ".join(parts)).rstrip(" :") or None
+    return title, label
+
+
+def _choose(occurrences: list[_Occurrence], ends: dict[int, int], lines: Sequence[Line]) -> list[_Occurrence]:
+    """One occurrence per case number: the one with a decision, else the longest."""
+    best: dict[str, tuple[tuple[int, int], _Occurrence]] = {}
+    for occ in occurrences:
+        body = lines[occ.index + 1 : ends[occ.index]]
+        has_decision = any(decision_label(line.text) is not None for line in body)
+        size = sum(len(line.text) for line in body)
+        score = (int(has_decision), size)
+        key = occ.heading.number.saksnummer
+        if key not in best or score > best[key][0]:
+            best[key] = (score, occ)
+    return sorted((occ for _, occ in best.values()), key=lambda o: o.index)
+
+
+def _section_kinds(lines: Sequence[Line], heading_at: set[int]) -> dict[int, str | None]:
+    """For each line index, the kind of the section heading it sits under."""
+    kinds: dict[int, str | None] = {}
+    current: str | None = None
+    for index, line in enumerate(lines):
+        if index not in heading_at:
+            kind = section_kind(line.text)
+            if kind is not None:
+                current = kind
+        kinds[index] = current
+    return kinds
+
+
+def _listed_cases(lines: Sequence[Line], heading_at: set[int]) -> list[tuple[int, Sak]]:
+    """Cases listed by title under a kind heading (reports): one per bullet item."""
+    out: list[tuple[int, Sak]] = []
+    indexes = _nonempty(lines)
+    for pos, index in enumerate(indexes):
+        kind = section_kind(lines[index].text)
+        if kind is None:
+            continue
+        items: list[tuple[int, list[str]]] = []
+        for j in indexes[pos + 1 :]:
+            text = lines[j].text.strip()
+            if j in heading_at or section_kind(text) is not None:
+                break
+            if is_bullet_item(text):
+                items.append((j, [strip_bullet(text)]))
+            elif items and text[:1].islower():
+                items[-1][1].append(text)
+            else:
+                break
+        for j, texts in items:
+            out.append((j, Sak(None, None, ws(" ".join(texts)), kind, None, lines[j].page)))
+    return out
+
+
+def extract_saker(
+    lines: Sequence[Line], *, context_year: int | None = None, body_size: float = 0.0
+) -> tuple[list[Sak], set[int]]:
+    """The document's cases, and the line indexes of its case headings."""
+    occurrences = find_case_headings(lines, context_year=context_year)
+    heading_at = {occ.index for occ in occurrences}
+    ordered = sorted(heading_at)
+    ends = {start: (ordered[k + 1] if k + 1 < len(ordered) else len(lines)) for k, start in enumerate(ordered)}
+    sections = _section_kinds(lines, heading_at)
+    found: list[tuple[int, Sak]] = []
+    for occ in _choose(occurrences, ends, lines):
+        end = ends[occ.index]
+        title, label = _title(lines, occ, end)
+        vedtak = decision_text(lines[occ.index + 1 : end], body_size=body_size)
+        prefix = occ.heading.number.prefix
+        if label is None and prefix and title_kind(prefix):
+            label = prefix
+        kind = case_kind(title=title, label=label, section=sections.get(occ.index), prefix=prefix, vedtak=vedtak)
+        number = occ.heading.number
+        found.append((occ.index, Sak(number.saksnummer, number.raw, title, kind, vedtak, lines[occ.index].page)))
+    found.extend(_listed_cases(lines, heading_at))
+    found.sort(key=lambda item: item[0])
+    return [sak for _, sak in found], heading_at
+
+
+def document_case(
+    lines: Sequence[Line], *, saksnummer: str, raw: str, title: str | None, body_size: float = 0.0
+) -> Sak:
+    """The one case a board case paper (saksframlegg) is: its number from the title or
+    running header, its decision from the proposal in the text."""
+    vedtak = decision_text(lines, body_size=body_size)
+    page = 1
+    kind = case_kind(title=title, vedtak=vedtak)
+    return Sak(saksnummer, raw, title, kind, vedtak, page)
