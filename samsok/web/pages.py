@@ -13,6 +13,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from samsok.web import documents, feed, hits
 from samsok.web import trend as trend_mod
 from samsok.web.filters import FACET_PARAMS, Filters, filters_dependency
+from samsok.web.render import doc_type_label
 from samsok.web.services import Services, is_doc_id
 
 router = APIRouter(include_in_schema=False)
@@ -72,8 +73,9 @@ def active_filters(filters: Filters, base: str) -> list[dict[str, str]]:
     names = {"omrade": "Sykehusområde", "type": "Dokumenttype", "organ": "Organ"}
     for param, name in names.items():
         for value in filters.values(param):
+            shown = doc_type_label(value) if param == "type" else value
             chips.append(
-                {"label": f"{name}: {value}", "param": param, "value": value,
+                {"label": f"{name}: {shown}", "param": param, "value": value,
                  "href": filters.toggled(param, value).url(base)}
             )
     return chips

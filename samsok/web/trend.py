@@ -149,11 +149,12 @@ def chart(trend: Trend, filters: Filters) -> Chart:
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     axis_y = MARGIN_TOP + plot_h
     group_w = plot_w / max(len(trend.years), 1)
-    bar_w = max(2.0, (group_w * 0.8) / max(len(names), 1))
+    bar_w = min(36.0, max(2.0, (group_w * 0.8) / max(len(names), 1)))
     bars: list[Bar] = []
     labels: list[tuple[float, int]] = []
     for gi, year in enumerate(trend.years):
-        gx = MARGIN_LEFT + gi * group_w + group_w * 0.1
+        # Bars of a year are centred in its slot.
+        gx = MARGIN_LEFT + gi * group_w + (group_w - bar_w * len(names)) / 2
         labels.append((MARGIN_LEFT + gi * group_w + group_w / 2, year))
         for si, name in enumerate(names):
             count = trend.series[name].get(year, 0)
