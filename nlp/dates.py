@@ -1,7 +1,7 @@
 """Norwegian dates in text: `05.12.24`, `28.3.19`, `05.12.2024`, `2024-12-05`,
 `5. desember 2024`, `torsdag 5. des. 2024`, `desember 2024`, `13. desember` (year from
-context). Month and weekday names (bokmål and nynorsk) are in `data/months.tsv` and
-`data/weekdays.txt`.
+context). Month names (bokmål and nynorsk, with their short forms) are in
+`data/months.tsv`.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from nlp.resources import read_rows, read_words
+from nlp.resources import read_rows
 from nlp.saksnummer import expand_year
 
 
@@ -37,14 +37,12 @@ class _Patterns:
 def _patterns() -> _Patterns:
     months = {name.casefold(): int(number) for name, number, *_ in read_rows("months.tsv")}
     month_names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
-    weekdays = "|".join(map(re.escape, read_words("weekdays.txt")))
-    weekday = rf"(?:(?:{weekdays})\s+(?:den\s+)?)?"
     return _Patterns(
         months=months,
-        numeric=re.compile(rf"(?i:{weekday})(?<![\d.,/])(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?![\d.]\d|\d)"),
+        numeric=re.compile(r"(?<![\d.,/])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d.]\d|\d)"),
         iso=re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         textual=re.compile(
-            rf"(?i:{weekday})(?<![\d.])(\d{{1,2}})\.?\s*(?i:({month_names}))\.?(?:\s+(\d{{4}}))?(?![\wæøå])"
+            rf"(?<![\d.])(\d{{1,2}})\.?\s*(?i:({month_names}))\.?(?:\s+(\d{{4}}))?(?![\wæøå])"
         ),
         month_year=re.compile(rf"(?<![\wæøå.])(?i:({month_names}))\.?\s+(\d{{4}})(?!\d)"),
     )
@@ -59,6 +57,11 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 def find_dates(text: str, context_year: int | None = None) -> list[FoundDate]:
     """Every date in `text`, in text order. Dates without a year need `context_year`."""
+    return list(_find_dates(text, context_year))
+
+
+@lru_cache(maxsize=16)
+def _find_dates(text: str, context_year: int | None) -> tuple[FoundDate, ...]:
     pat = _patterns()
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -87,7 +90,7 @@ def find_dates(text: str, context_year: int | None = None) -> list[FoundDate]:
     for m in pat.month_year.finditer(text):
         date = _date(int(m[2]), pat.months[m[1].casefold()], 1)
         add(FoundDate(date, m.start(), m.end(), has_day=False) if date else None)
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def first_date(text: str, context_year: int | None = None) -> dt.date | None:

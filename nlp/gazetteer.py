@@ -13,11 +13,11 @@ One rule for how an alias is matched, shared by every gazetteer:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 GENITIVE = r"(?:['’]s?|s)?"
-_LEFT = r"(?<![\w\-])"
+_FIRST_WORD = re.compile(r"\w+")
 _RIGHT = r"(?![\w\-])"
 
 
@@ -50,27 +50,41 @@ class Mention:
 
 
 class Gazetteer:
-    """Aliases of canonical names, found in text with one compiled expression."""
+    """Aliases of canonical names, found in text.
+
+    Aliases are indexed by their first word (case-folded); the text's words are scanned
+    once and only the aliases starting with a word are tried there, longest first, so
+    the cost grows with the text, not with the size of the gazetteer.
+    """
 
     def __init__(self, entries: Iterable[tuple[str, str]], *, genitive: bool = True) -> None:
         self._by_alias: dict[str, str] = {}
         for key, alias in entries:
             self._by_alias.setdefault(alias, key)
-        aliases = sorted(self._by_alias, key=len, reverse=True)
-        self._groups = {f"a{i}": alias for i, alias in enumerate(aliases)}
         suffix = GENITIVE if genitive else ""
-        body = "|".join(f"(?P<{name}>{alias_regex(alias)})" for name, alias in self._groups.items())
-        self._regex = re.compile(f"{_LEFT}(?:{body}){suffix}{_RIGHT}") if aliases else None
-
-    def finditer(self, text: str) -> Iterable[Mention]:
-        if self._regex is None:
-            return
-        for match in self._regex.finditer(text):
-            name = match.lastgroup
-            if name is None:
+        self._index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for alias in sorted(self._by_alias, key=len, reverse=True):
+            first = _FIRST_WORD.search(alias)
+            if first is None:
                 continue
-            alias = self._groups[name]
-            yield Mention(self._by_alias[alias], alias, match.group(name), match.start(), match.end(name), match.end())
+            pattern = re.compile(f"(?P<name>{alias_regex(alias)}){suffix}{_RIGHT}")
+            self._index.setdefault(first.group(0).casefold(), []).append((alias, pattern))
+
+    def finditer(self, text: str) -> Iterator[Mention]:
+        resume = 0
+        for word in _FIRST_WORD.finditer(text):
+            start = word.start()
+            if start < resume:
+                continue
+            candidates = self._index.get(word.group(0).casefold())
+            if not candidates or (start and (text[start - 1].isalnum() or text[start - 1] in "-_")):
+                continue
+            for alias, pattern in candidates:
+                match = pattern.match(text, start)
+                if match is not None:
+                    resume = match.end()
+                    yield Mention(self._by_alias[alias], alias, match["name"], start, match.end("name"), match.end())
+                    break
 
     def lookup(self, name: str) -> str | None:
         """The canonical name when `name` (whole) is one of the aliases."""

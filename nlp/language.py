@@ -20,6 +20,7 @@ from nlp.resources import read_rows
 MIN_MARKERS = 5
 MIN_MARKER_SHARE = 0.02
 SAMPLE_CHARS = 4000
+MARKER_CHARS = 40000  # markers are counted in the text's first characters
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 NORWEGIAN_CODES = {"no", "nb", "nn", "da", "sv"}
 
@@ -69,7 +70,7 @@ def _langdetect():
 
 def detect_language(text: str) -> str:
     """`nb`, `nn`, or another ISO 639-1 code (`en`, `sv` ...)."""
-    counts = marker_counts(text)
+    counts = marker_counts(text[:MARKER_CHARS])
     markers = counts["nb"] + counts["nn"]
     if markers >= MIN_MARKERS and markers >= MIN_MARKER_SHARE * counts["words"]:
         return norwegian_standard(counts)
