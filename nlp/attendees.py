@@ -22,8 +22,10 @@ from functools import cache
 
 from extractors.layout import Line, Table
 from nlp.attendee_tables import TableAttendees, read_table, read_text_matrices
+from nlp.organs import find_organs
 from nlp.people import Person, join_list_lines, parse_people
 from nlp.resources import read_rows
+from nlp.textutil import is_bullet_item
 from nlp.vedtak import decision_label
 from samsok.record import Attendee, Attendees
 
@@ -48,7 +50,7 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[
     labels = _label_regex([label for label, *_ in rows])
     start = re.compile(rf"^\s*(?P<label>{labels})\s*(?::\s*|$)", re.I)
     inline = re.compile(rf"(?<=[\s.;,])(?P<label>{labels})\s*:\s*", re.I)
-    chair = re.compile(r"^\s*(?:møte)?(?:leder|leiar)\s+(?:av|for|i)\s+[^,:]{3,80}[,:]\s*", re.I)
+    chair = re.compile(r"^\s*(?:møte)?(?:leder|leiar)\s+(?:av|for|i)\s+(?P<body>[^,:]{3,80})[,:]\s*", re.I)
     meeting = _label_regex([label for label, *_ in read_rows("meeting_labels.tsv")])
     meeting_re = re.compile(rf"^\s*(?:{meeting})\s*:", re.I)
     return start, inline, chair, kinds, meeting_re
@@ -57,6 +59,14 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[
 @cache
 def _officer_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((officer, re.compile(pattern, re.I)) for officer, pattern, *_ in read_rows("officer_roles.tsv"))
+
+
+def _chair_statement(text: str) -> re.Match[str] | None:
+    """`Leder av Strategisk samarbeidsutvalg, Tone Ikdahl, ...`: the body led must be an organ."""
+    match = _markers()[2].match(text)
+    if match is None or not find_organs(match["body"]):
+        return None
+    return match
 
 
 def _is_officer(kind: str) -> bool:
@@ -70,13 +80,13 @@ def _kind(label: str) -> str:
 
 def _chunks(text: str) -> list[tuple[str | None, str]]:
     """A line split at attendance labels: [(kind or None, text after it) ...]."""
-    start, inline, chair, _, _ = _markers()
+    start, inline, _, _, _ = _markers()
     out: list[tuple[str | None, str]] = []
     match = start.match(text)
     if match:
         kind, pos = _kind(match["label"]), match.end()
     else:
-        chair_match = chair.match(text)
+        chair_match = _chair_statement(text)
         if chair_match:
             kind, pos = "chair_statement", chair_match.end()
         else:
@@ -91,6 +101,18 @@ def _chunks(text: str) -> list[tuple[str | None, str]]:
         kind, rest = _kind(nxt["label"]), rest[nxt.end() :]
 
 
+def _leaves_list(block: _Block, text: str, new_page: bool) -> bool:
+    """Whether a line no longer belongs to the list being read: a bullet item, a new
+    label of another kind (`Pasientene skal oppleve:`), a new page after a finished
+    entry, or more text after a chair statement's sentence ended."""
+    last = block.texts[-1].rstrip() if block.texts else ""
+    if is_bullet_item(text) or text.endswith(":"):
+        return True
+    if new_page and last and not last.endswith((",", ";")):
+        return True
+    return block.kind == "chair_statement" and last.endswith(".")
+
+
 def _ends_block(line: Line, is_case_heading: bool) -> bool:
     _, _, _, _, meeting = _markers()
     text = line.text.strip()
@@ -98,19 +120,24 @@ def _ends_block(line: Line, is_case_heading: bool) -> bool:
 
 
 def _blocks(lines: Sequence[Line], case_heading_at: set[int], list_end: int) -> list[_Block]:
-    start, _, chair, _, _ = _markers()
+    start, _, _, _, _ = _markers()
     blocks: list[_Block] = []
     current: _Block | None = None
     count = 0
+    previous_page = lines[0].page if lines else 1
     for index, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             continue
-        labelled = bool(start.match(text) or chair.match(text))
+        new_page, previous_page = line.page != previous_page, line.page
+        labelled = bool(start.match(text) or _chair_statement(text))
         if not labelled:
             if current is None:
                 continue
             if _ends_block(line, index in case_heading_at) or line.heading or count >= MAX_BLOCK_LINES:
+                current = None
+                continue
+            if _leaves_list(current, text, new_page):
                 current = None
                 continue
             current.texts.append(text)

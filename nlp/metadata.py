@@ -5,8 +5,10 @@ document type and language).
   title, else `Styret` for a board case, else the body that approved a report (its
   approval table), else the organ most named on the first page of minutes;
 * date: for minutes and notices the `Møtetid:` / `Dato:` label, else the title, else the
-  first date on the first page; for reports the last approval date; otherwise the first
-  page's first date; the PDF's creation date when the text has none near the year;
+  first date on the first page; for reports the last approval date; for a board case its
+  date label, title or running header; otherwise only a `Dato:` label (a date in running
+  text is seldom the document's); the PDF's creation date when the text gives none and
+  it agrees with the year;
 * year: a report's year (`Årsrapport 2019`), a board case's number year (`19/2021`),
   else the date's year, else the latest dated year in the text.
 """
@@ -162,8 +164,11 @@ def find_date_and_year(
     elif doc_type == "arsrapport":
         dates = [d for row in _approval_rows(lines) if (d := first_date(row, year_hint))]
         date = max(dates) if dates else None
+    elif doc_type == "saksframlegg":
+        texts = [fields.get("date", ""), title or "", *extra_texts]
+        date = next((d for t in texts if (d := first_date(t, year_hint))), None)
     else:
-        date = first_date(fields.get("date", ""), year_hint) or first_date(first_page_text, year_hint)
+        date = first_date(fields.get("date", ""), year_hint)
     if date is None:
         created = pdf_date(metadata)
         if created and (year_hint is None or created.year in (year_hint, year_hint + 1)):
