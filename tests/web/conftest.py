@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,10 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from webhelpers import XSS_IMG, XSS_SCRIPT, XSS_TITLE, XSS_WORD, closed_port_url, free_port
+from webhelpers import (
+    REPO,
+    SAMPLES,
+    XSS_IMG,
+    XSS_SCRIPT,
+    XSS_TITLE,
+    XSS_WORD,
+    child_env,
+    closed_port_url,
+    free_port,
+    samsok_cmd,
+)
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO / "samples"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -39,19 +47,6 @@ CHROMIUM_ARGS = [
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
-
-
-def samsok_cmd() -> list[str]:
-    script = Path(sys.executable).with_name("samsok")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "import sys; from samsok.cli import main; sys.exit(main())"]
-
-
-def child_env(home: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("SAMSOK_BACKEND", None)
-    env["SAMSOK_HOME"] = str(home)
-    env.update(extra)
-    return env
 
 
 def make_xss_pdf(path: Path) -> None:

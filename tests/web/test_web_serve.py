@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import urllib.error
 import urllib.request
+import uuid
 from email.message import Message
 
-from webhelpers import NORWEGIAN_UNAVAILABLE, TRACEBACK_MARKERS
+import pytest
+from webhelpers import NORWEGIAN_UNAVAILABLE, SAMPLES, TRACEBACK_MARKERS, child_env, samsok_cmd
 
 from samsok.cli import build_parser
 
@@ -48,3 +51,32 @@ def test_backend_down_gives_503_in_norwegian(down_server):
     assert headers.get("Retry-After")
     status, _, body = fetch(down_server.url + "/health")
     assert status == 503 and json.loads(body)["backend"]["ok"] is False
+
+
+@pytest.mark.opensearch
+def test_opensearch_backend_serves_the_same_search(opensearch_url, web_home, client, tmp_path, monkeypatch):
+    """`serve --backend opensearch` over the same samples: same totals and facets as embedded."""
+    from fastapi.testclient import TestClient
+
+    from samsok.config import Settings
+    from samsok.web.app import create_app
+
+    prefix = f"samsokweb{uuid.uuid4().hex[:10]}"
+    env = child_env(web_home.home, SAMSOK_OPENSEARCH_URL=opensearch_url, SAMSOK_INDEX_PREFIX=prefix)
+    home = tmp_path / "home-os"
+    proc = subprocess.run(
+        [*samsok_cmd(), "ingest", str(SAMPLES), "--home", str(home), "--backend", "opensearch"],
+        env={**env, "SAMSOK_HOME": str(home)}, capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr
+    monkeypatch.setenv("SAMSOK_OPENSEARCH_URL", opensearch_url)
+    monkeypatch.setenv("SAMSOK_INDEX_PREFIX", prefix)
+    with TestClient(create_app(Settings.load(home, "opensearch"), "opensearch")) as os_client:
+        assert os_client.get("/health").json()["backend"]["ok"] is True
+        for params in ({"q": "samhandling"}, {"q": "samhandling", "what": "saker"}, {"q": "FACT", "type": "arsrapport"}):
+            got = os_client.get("/api/search", params=params).json()
+            # The embedded home also holds the XSS PDF, which does not match these words.
+            want = client.get("/api/search", params=params).json()
+            assert (got["total"], got["facets"]) == (want["total"], want["facets"]), params
+        html = os_client.get("/?q=samhandling").text
+        assert "treff" in html and "<em>" in html

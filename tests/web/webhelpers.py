@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "samples"
 
 # The unique word lets tests find the hostile document; the payloads must stay inert.
 XSS_WORD = "Kvitretrosten"
@@ -23,3 +29,16 @@ def free_port() -> int:
 def closed_port_url() -> str:
     """An http URL on 127.0.0.1 where nothing listens."""
     return f"http://127.0.0.1:{free_port()}"
+
+
+def samsok_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("samsok")
+    return [str(script)] if script.exists() else [sys.executable, "-c", "import sys; from samsok.cli import main; sys.exit(main())"]
+
+
+def child_env(home: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("SAMSOK_BACKEND", None)
+    env["SAMSOK_HOME"] = str(home)
+    env.update(extra)
+    return env
