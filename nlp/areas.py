@@ -59,10 +59,15 @@ def area_of(name: str) -> str | None:
 def count_mentions(text: str) -> dict[str, int]:
     """Mentions per area in `text`, in order of first mention."""
     clear, ambiguous = _gazetteers()
-    found = [(m.start, m.key) for m in clear.finditer(text)]
+    clear_mentions = list(clear.finditer(text))
+    found = [(m.start, m.key) for m in clear_mentions]
     for m in ambiguous.finditer(text):
-        if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
-            found.append((m.start, m.key))
+        if text[m.start - 1 : m.start] != "(" or text[m.end : m.end + 1] != ")":
+            continue
+        # "Diakonhjemmet sykehus (DS)": the abbreviation of the name before it is no new mention
+        if any(c.key == m.key and 0 <= m.start - c.full_end <= 3 for c in clear_mentions):
+            continue
+        found.append((m.start, m.key))
     counts: dict[str, int] = {}
     for _, key in sorted(found):
         counts[key] = counts.get(key, 0) + 1

@@ -123,7 +123,9 @@ def _patterns() -> _Patterns:
 
 
 def _list_items(listing: str) -> list[str]:
-    return [item.strip() for item in re.split(r"\s*,\s*|\s+(?:og|samt)\s+", listing) if item.strip()]
+    items = re.split(r"\s*,\s*|\s+(?:og|samt)\s+", listing)
+    # "Nesodden. Stovner bydel deltok": a sentence ends inside the last item
+    return [item.split(". ")[0].strip().rstrip(".") for item in items if item.strip(" .")]
 
 
 def find_organizations(text: str) -> list[str]:
