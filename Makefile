@@ -23,7 +23,10 @@ install-dev: $(VENV)/.installed-dev
 
 ## demo: ingest samples/ into the embedded backend and show a search with facets
 demo: install
-	$(BIN)/samsok extract samples/*.pdf
+	$(BIN)/samsok ingest samples/
+	$(BIN)/samsok search rehabilitering
+	$(BIN)/samsok search rehabilitering --what saker
+	$(BIN)/samsok trend FACT
 
 ## browser: Debian's chromium for the web UI tests (Playwright drives it; no browser download)
 browser:
