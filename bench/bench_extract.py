@@ -1,8 +1,11 @@
-"""Benchmark: `extractors.read_layout` against plain text extraction with pdfplumber and pypdfium2.
+"""Benchmark: full records (`samsok extract`) and `read_layout` against plain text extraction.
 
 Runs each reader over the same PDFs (the samples by default), repeated until at least
-`--min-pages` pages, in this one process (one core), after one warm-up pass, and prints
-pages per second with ratios. A benchmark, not a test: it asserts nothing.
+`--min-pages` pages, after one warm-up pass, and prints pages per second with ratios:
+full records (layout, sections, NLP) in this one process (one core) and through the
+guarded worker pool `samsok extract` uses (one process per core), the layout stage
+alone, and plain text extraction with pdfplumber alone and pypdfium2 alone.
+A benchmark, not a test: it asserts nothing.
 
     .venv/bin/python bench/bench_extract.py
     .venv/bin/python bench/bench_extract.py --min-pages 600 path/to/*.pdf
@@ -11,6 +14,7 @@ pages per second with ratios. A benchmark, not a test: it asserts nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,9 +23,26 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from extractors import read_layout
+from samsok.extraction import GuardedExtractor, extract_file
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_MIN_PAGES = 300
+
+
+def record_pages(path: Path) -> int:
+    record = extract_file(path)
+    if record.error is not None:
+        raise SystemExit(f"{path}: {record.error.code}: {record.error.message}")
+    return record.source.pages
+
+
+def pool_pages_per_second(runs: Sequence[Path], workers: int) -> tuple[int, float]:
+    """Full records through the worker pool of `samsok extract` (start-up excluded)."""
+    with GuardedExtractor(workers=workers) as pool:
+        list(pool.map((path, None) for path in dict.fromkeys(runs)))  # warm-up
+        start = time.perf_counter()
+        pages = sum(record.source.pages for record in pool.map((path, None) for path in runs))
+        return pages, pages / (time.perf_counter() - start)
 
 
 def layout_pages(path: Path) -> int:
@@ -89,9 +110,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not files:
         raise SystemExit("no PDFs: pass some, or generate samples/*.pdf")
     runs = workload(files, args.min_pages)
-    print(f"{len(files)} files, {len(runs)} runs, one process")
+    print(f"{len(files)} files, {len(runs)} runs")
     results: dict[str, float] = {}
     for name, reader in (
+        ("records 1 proc", record_pages),
         ("read_layout", layout_pages),
         ("pdfplumber text", pdfplumber_pages),
         ("pypdfium2 text", pypdfium2_pages),
@@ -99,6 +121,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         pages, rate = pages_per_second(reader, runs)
         results[name] = rate
         print(f"{name:16} {pages:6d} pages {rate:9.1f} pages/s")
+    workers = os.cpu_count() or 1
+    pages, rate = pool_pages_per_second(runs, workers)
+    results["records pool"] = rate
+    print(f"{'records pool':16} {pages:6d} pages {rate:9.1f} pages/s ({workers} worker processes)")
+    records = results["records 1 proc"]
+    print(f"records (1 core) / pdfplumber text: {records / results['pdfplumber text']:.1f}x")
+    print(f"records (1 core) / pypdfium2 text:  {records / results['pypdfium2 text']:.3f}x")
+    print(f"records pool / records 1 proc:      {results['records pool'] / records:.2f}x")
     layout = results["read_layout"]
     print(f"read_layout / pdfplumber text: {layout / results['pdfplumber text']:.1f}x")
     print(f"read_layout / pypdfium2 text:  {layout / results['pypdfium2 text']:.3f}x")
