@@ -69,11 +69,12 @@ def is_initial(token: str) -> bool:
 def leading_name(text: str, *, require_first_name: bool) -> str | None:
     """The person's name `text` starts with, or None."""
     tokens: list[str] = []
+    previous_end = 0
     for match in _TOKEN.finditer(text):
         token = match.group(0)
-        gap = text[match.start() - 1 : match.start()] if match.start() else ""
-        if tokens and gap and not gap.isspace():
+        if tokens and text[previous_end : match.start()].strip():
             break  # a comma, colon or bracket ends the name
+        previous_end = match.end()
         if len(tokens) >= MAX_TOKENS:
             break
         if is_name_word(token) or (tokens and is_initial(token)) or (tokens and token in particles()):

@@ -74,6 +74,8 @@ def _continues(title: str, first: Line, nxt: Line) -> bool:
     last_word = title.split()[-1].casefold() if title.split() else ""
     if title.endswith(("-", ",")) or last_word in _dangling():
         return True
+    if nxt.text.strip()[:1].islower() and not title.endswith((".", "?", "!", ":")):
+        return True  # the title's sentence goes on
     return _same_style(first, nxt) and not title.endswith((".", "?", "!", ":"))
 
 

@@ -18,6 +18,7 @@ FIRST_LINES = 15
 MAX_TITLE_LINES = 3
 SIZE_TOLERANCE = 0.5
 MAX_TITLE_WORDS = 20
+TYPE_LINES = 3  # without font sizes, a type word is looked for in this many opening lines
 
 
 @cache
@@ -52,6 +53,23 @@ def _is_candidate(line: Line) -> bool:
     return bool(text) and ":" not in text and len(text.split()) <= MAX_TITLE_WORDS and any(c.isalpha() for c in text)
 
 
+def _names_type(text: str) -> bool:
+    words = [w.casefold().strip(" :.,") for w in text.split()]
+    return any(word.startswith(generic) for word in words for generic in _rules()[2])
+
+
+def _plain_title(candidates: list[Line]) -> str | None:
+    """Without font sizes: the first of the opening lines that names a document type
+    (joined with the line before it when it is only the type word), else the first."""
+    opening = candidates[:TYPE_LINES]
+    for i, line in enumerate(opening):
+        if _names_type(line.text):
+            if is_generic(line.text) and i > 0:
+                return ws(f"{opening[i - 1].text} {line.text}")
+            return ws(line.text)
+    return ws(opening[0].text) or None
+
+
 def title_from_lines(lines: Sequence[Line]) -> str | None:
     """The title printed on the first page: its largest lines (or its first line when the
     text carries no font sizes)."""
@@ -64,10 +82,7 @@ def title_from_lines(lines: Sequence[Line]) -> str | None:
         return None
     sizes = {round(ln.size, 1) for ln in head}
     if max(sizes) <= 0 or len(sizes) == 1:
-        chosen = [candidates[0]]
-        if len(candidates) > 1 and (is_generic(candidates[0].text) or is_generic(candidates[1].text)):
-            chosen.append(candidates[1])
-        return ws(" ".join(ln.text for ln in chosen)) or None
+        return _plain_title(candidates)
     top = max(ln.size for ln in candidates)
     start = next(i for i, ln in enumerate(head) if _is_candidate(ln) and abs(ln.size - top) <= SIZE_TOLERANCE)
     chosen = [head[start]]
