@@ -103,17 +103,20 @@ def _title(lines: Sequence[Line], occurrence: _Occurrence, end: int) -> tuple[st
 
 
 def _choose(occurrences: list[_Occurrence], ends: dict[int, int], lines: Sequence[Line]) -> list[_Occurrence]:
-    """One occurrence per case number: the one with a decision, else the longest."""
-    best: dict[str, tuple[tuple[int, int], _Occurrence]] = {}
+    """One occurrence per case number: the one with a decision, else the longest, else the
+    last (an agenda comes before the cases); in the order the numbers first appear."""
+    best: dict[str, tuple[tuple[int, int, int], _Occurrence]] = {}
+    first_seen: dict[str, int] = {}
     for occ in occurrences:
         body = lines[occ.index + 1 : ends[occ.index]]
         has_decision = any(decision_label(line.text) is not None for line in body)
         size = sum(len(line.text) for line in body)
-        score = (int(has_decision), size)
+        score = (int(has_decision), size, occ.index)
         key = occ.heading.number.saksnummer
+        first_seen.setdefault(key, occ.index)
         if key not in best or score > best[key][0]:
             best[key] = (score, occ)
-    return sorted((occ for _, occ in best.values()), key=lambda o: o.index)
+    return sorted((occ for _, occ in best.values()), key=lambda o: first_seen[o.heading.number.saksnummer])
 
 
 def _section_kinds(lines: Sequence[Line], heading_at: set[int]) -> dict[int, str | None]:
@@ -163,6 +166,7 @@ def extract_saker(
     ends = {start: (ordered[k + 1] if k + 1 < len(ordered) else len(lines)) for k, start in enumerate(ordered)}
     sections = _section_kinds(lines, heading_at)
     found: list[tuple[int, Sak]] = []
+    order = {occ.heading.number.saksnummer: occ.index for occ in reversed(occurrences)}
     for occ in _choose(occurrences, ends, lines):
         end = ends[occ.index]
         title, label = _title(lines, occ, end)
@@ -172,7 +176,7 @@ def extract_saker(
             label = prefix
         kind = case_kind(title=title, label=label, section=sections.get(occ.index), prefix=prefix, vedtak=vedtak)
         number = occ.heading.number
-        found.append((occ.index, Sak(number.saksnummer, number.raw, title, kind, vedtak, lines[occ.index].page)))
+        found.append((order[number.saksnummer], Sak(number.saksnummer, number.raw, title, kind, vedtak, lines[occ.index].page)))
     found.extend(_listed_cases(lines, heading_at))
     found.sort(key=lambda item: item[0])
     return [sak for _, sak in found], heading_at
