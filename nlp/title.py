@@ -37,6 +37,8 @@ def clean_pdf_title(title: str | None) -> str | None:
         return None
     reject, strip, _ = _rules()
     text = ws(title)
+    if any(p.search(text) for p in reject):
+        return None
     for pattern in strip:
         text = ws(pattern.sub("", text))
     if not any(c.isalpha() for c in text) or any(p.search(text) for p in reject):
