@@ -5,7 +5,8 @@ Mentions are counted by alias, possessives included (`Ahus'`, `OUS’`, `Ahus si
 Short ambiguous aliases (`data/ambiguous_area_aliases.txt`: DS, SI, SØ, LDS) count
 only in parentheses or as an attendee's organisation. An area belongs to the document
 when it is the publisher or in the title (strong evidence), an attendee's
-organisation, mentioned at least `MIN_MENTIONS` times, or the only area mentioned.
+organisation, mentioned at least `MIN_MENTIONS` times and at least `MIN_SHARE` as often
+as the most named area, or the only area mentioned.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from nlp.gazetteer import Gazetteer
 from nlp.resources import read_records, read_words, split_aliases
 
 MIN_MENTIONS = 2
+# An area known only from mentions must be named at least this share as often as the
+# most named area (a presentation by OUS naming Ahus in passing is OUS's).
+MIN_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -98,8 +102,9 @@ def find_areas(text: str, *, strong: Iterable[str] = (), attendee_orgs: Iterable
     chosen: dict[str, None] = dict.fromkeys(mentioned_in(strong))
     for area in mentioned_in(attendee_orgs):
         chosen.setdefault(area, None)
+    top = max(counts.values(), default=0)
     for area, count in counts.items():
-        if count >= MIN_MENTIONS or len(counts) == 1:
+        if (count >= MIN_MENTIONS and count >= MIN_SHARE * top) or len(counts) == 1:
             chosen.setdefault(area, None)
     order = {area: i for i, area in enumerate(counts)}
     return sorted(chosen, key=lambda area: order.get(area, -1))

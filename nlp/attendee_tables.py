@@ -5,8 +5,7 @@ ruled table, from its text lines.
 
 Column headers are in `data/attendee_table_columns.tsv`, cell values (x, forfall,
 sluttet ...) in `data/attendance_status.tsv`. In a matrix everyone with an `x` in at
-least one meeting column is present; members with none are absent, unless marked as
-having left.
+least one meeting column is present; members with none are absent.
 """
 
 from __future__ import annotations
@@ -134,12 +133,10 @@ def _remark_status(person: Person, remark: str | None) -> str | None:
     return cell_status(remark)
 
 
-def _matrix_status(marks: list[str | None]) -> str | None:
-    if "present" in marks:
-        return "present"
-    if "left" in marks:
-        return None
-    return "absent"
+def _matrix_status(marks: list[str | None]) -> str:
+    """Present with an `x` at one meeting or more; otherwise absent (a member marked as
+    having left, `Sluttet`, attended none of the year's meetings either)."""
+    return "present" if "present" in marks else "absent"
 
 
 # ------------------------------------------------------------------ matrices as text

@@ -30,8 +30,9 @@ def names_in_text(text: str) -> list[str]:
         window = text[start : start + NAME_WINDOW]
         name = leading_name(window.split("\n", 1)[0], require_first_name=True)
         if name is None or only_first_names(name):
-            # a name broken over two lines: "Asle W." / "Medhus"
-            name = leading_name(window, require_first_name=True) or name
+            # a name broken over two lines: "Asle W." / "Medhus"; never over three
+            two_lines = "\n".join(window.split("\n", 2)[:2])
+            name = leading_name(two_lines, require_first_name=True) or name
         if name:
             found.setdefault(name, None)
             covered_until = start + len(name)

@@ -29,6 +29,8 @@ from nlp.resources import read_rows, read_toml
 from nlp.saksnummer import find_prefixed
 
 MEETING_TYPES = {"referat", "protokoll", "innkalling"}
+# Slides and unclassified papers are often re-saved: their file date is no document date.
+NO_CREATION_DATE = {"presentasjon", "annet"}
 FIRST_PAGE_LINES = 40
 APPROVAL_ROWS = 6
 
@@ -169,7 +171,7 @@ def find_date_and_year(
         date = next((d for t in texts if (d := first_date(t, year_hint))), None)
     else:
         date = first_date(fields.get("date", ""), year_hint)
-    if date is None:
+    if date is None and doc_type not in NO_CREATION_DATE:
         created = pdf_date(metadata)
         if created and (year_hint is None or created.year in (year_hint, year_hint + 1)):
             date = created

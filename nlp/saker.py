@@ -13,6 +13,7 @@ style, goes on in the next line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -156,6 +157,28 @@ def _listed_cases(lines: Sequence[Line], heading_at: set[int]) -> list[tuple[int
     return out
 
 
+_KIND_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?P<word>[^\W\d]+)\s+(?P<title>[A-ZÆØÅ0-9«\"].*)$")
+_LEADERS = re.compile(r"\.{4,}|…{2,}")
+
+
+def _kind_headings(lines: Sequence[Line], heading_at: set[int]) -> list[tuple[int, Sak]]:
+    """Section headings that name a case by its kind (`3.1.2 Temasak Pasientflyt`)."""
+    styled = any(line.size > 0 or line.bold or line.heading for line in lines)
+    out: list[tuple[int, Sak]] = []
+    for index in _nonempty(lines):
+        line = lines[index]
+        text = ws(line.text)
+        if index in heading_at or _LEADERS.search(text) or (styled and not line.heading):
+            continue
+        match = _KIND_HEADING.match(text)
+        if match is None or not is_kind_word(match["word"]):
+            continue
+        if not styled and not text[:1].isdigit():
+            continue  # without styles only a numbered heading is surely one
+        out.append((index, Sak(None, None, match["title"].strip(), title_kind(match["word"]), None, line.page)))
+    return out
+
+
 def extract_saker(
     lines: Sequence[Line], *, context_year: int | None = None, body_size: float = 0.0
 ) -> tuple[list[Sak], set[int]]:
@@ -178,6 +201,7 @@ def extract_saker(
         number = occ.heading.number
         found.append((order[number.saksnummer], Sak(number.saksnummer, number.raw, title, kind, vedtak, lines[occ.index].page)))
     found.extend(_listed_cases(lines, heading_at))
+    found.extend(_kind_headings(lines, heading_at))
     found.sort(key=lambda item: item[0])
     return [sak for _, sak in found], heading_at
 

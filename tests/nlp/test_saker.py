@@ -148,3 +148,15 @@ def test_kind_rules() -> None:
     assert case_kind(title="Budsjett", vedtak=None) is None
     assert case_kind(title="Budsjett", prefix="RS") == "orienteringssak"
     assert case_kind(title="Felles plan", label="Orienteringssak", vedtak="Planen vedtas.") == "orienteringssak"
+
+
+def test_report_section_named_by_case_kind() -> None:
+    # corpus/helsefellesskapet-ahus-arsrapport-2025: table of contents and the section itself
+    lines = [
+        Line("3.1.2 Temasak Pasientflyt ......................................... 6", 2, size=11),
+        Line("3.1.2 Temasak Pasientflyt", 6, size=13, bold=True, heading=True),
+        Line("Utskrivningsklare pasienter er et prioritert samarbeidsområde.", 6, size=11),
+        Line("Temasak om rus ble drøftet", 6, size=11),
+    ]
+    saker, _ = extract_saker(lines, body_size=11)
+    assert [(s.saksnummer, s.title, s.kind, s.page) for s in saker] == [(None, "Pasientflyt", "temasak", 6)]
