@@ -1,5 +1,6 @@
-"""The document's own title: the PDF's title when it is a real one (not a file name or a
-template's), otherwise the first page's largest lines. A title that is only a type word
+"""The document's own title: the first page's largest lines when they say more than a
+type word, else the PDF's title when it is a real one (not a file name or a template's),
+else the first page's opening lines. A title that is only a type word
 (`Referat`) is joined with the emphasised line next to it (`Helsefellesskap Oslo
 Referat`). Rules in `data/metadata.toml` [title].
 """
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from extractors.layout import Line
+from nlp.organizations import canonical_organization
 from nlp.resources import read_toml
 from nlp.textutil import ws
 
@@ -85,29 +87,53 @@ def title_from_lines(lines: Sequence[Line]) -> str | None:
     sizes = {round(ln.size, 1) for ln in head}
     if max(sizes) <= 0 or len(sizes) == 1:
         return _plain_title(candidates)
-    top = max(ln.size for ln in candidates)
-    start = next(i for i, ln in enumerate(head) if _is_candidate(ln) and abs(ln.size - top) <= SIZE_TOLERANCE)
-    chosen = [head[start]]
+    named = [ln for ln in candidates if not _is_organisation(ln.text)] or candidates
+    top = max(ln.size for ln in named)
+    largest = [ln for ln in named if abs(ln.size - top) <= SIZE_TOLERANCE]
+    first = next((ln for ln in largest if not is_generic(ln.text)), largest[0])
+    start = head.index(first)
+    chosen = [first]
     for ln in head[start + 1 :]:
         if len(chosen) >= MAX_TITLE_LINES or not _is_candidate(ln) or abs(ln.size - top) > SIZE_TOLERANCE:
+            break
+        if is_generic(ln.text) or _is_organisation(ln.text):
             break
         chosen.append(ln)
     title = ws(" ".join(ln.text for ln in chosen))
     if is_generic(title):
         before = head[start - 1] if start > 0 else None
-        after = head[start + len(chosen)] if start + len(chosen) < len(head) else None
-        for other in (before, after):
-            if other is not None and _is_candidate(other) and (other.bold or other.heading or other.size > 0):
-                if other is before and (other.bold or other.size > chosen[0].size * 0.6):
-                    return ws(f"{other.text} {title}")
-                if other is after and (other.bold or other.heading):
-                    return ws(f"{title} {other.text}")
+        after = head[start + 1] if start + 1 < len(head) else None
+        if before is not None and _is_candidate(before) and (before.bold or before.heading):
+            return ws(f"{before.text} {title}")
+        if after is not None and _is_candidate(after) and (after.bold or after.heading):
+            return ws(f"{title} {after.text}")
     return title or None
 
 
+def _is_organisation(text: str) -> bool:
+    """A line that only names an organisation (a letterhead: `Oslo universitetssykehus HF`)."""
+    return canonical_organization(text) is not None
+
+
+def _printed_title_is_specific(lines: Sequence[Line]) -> bool:
+    """Whether the first page prints a title in a larger font that says more than a type word."""
+    if not lines:
+        return False
+    head = [ln for ln in lines if ln.page == lines[0].page and _is_candidate(ln)][:FIRST_LINES]
+    if not head or len({round(ln.size, 1) for ln in head}) < 2:
+        return False
+    named = [ln for ln in head if not _is_organisation(ln.text)] or head
+    top = max(ln.size for ln in named)
+    return any(not is_generic(ln.text) for ln in named if abs(ln.size - top) <= SIZE_TOLERANCE)
+
+
 def document_title(lines: Sequence[Line], metadata: dict[str, str]) -> str | None:
+    """The title the first page prints when it prints one in a larger font; else the PDF's
+    title; else the first page's opening line."""
     pdf_title = clean_pdf_title(metadata.get("Title") or metadata.get("title"))
     printed = title_from_lines(lines)
+    if printed and _printed_title_is_specific(lines):
+        return printed
     if pdf_title and not is_generic(pdf_title):
         return pdf_title
     return printed or pdf_title
