@@ -115,11 +115,16 @@ def _pseudo_section_text(record: Record) -> str:
 
 
 def _section_numbers(record: Record, page: int, text: str) -> list[str]:
+    """Case numbers of a section, the one it is about first.
+
+    Numbers printed in the section (its heading `37/24 Orienteringssak ...` first) come
+    in the order they appear; only a section that prints none takes the cases that start
+    on its page, so a hit is labelled with its own case, not its page neighbour's.
+    """
     numbers = [value for _, _, value in find_case_numbers(text)]
-    for sak in record.saker:
-        if sak.saksnummer and (sak.page == page or (sak.raw and sak.raw in text)):
-            numbers.append(sak.saksnummer)
-    return sorted(set(numbers))
+    if not numbers:
+        numbers = [sak.saksnummer for sak in record.saker if sak.saksnummer and sak.page == page]
+    return list(dict.fromkeys(numbers))
 
 
 def project(doc_id: str, record: Record) -> Entries:
