@@ -212,14 +212,16 @@ def _attendees(exp: dict, act: dict, checks: dict, s: Score) -> None:
         want_v = e_att.get(role)
         alts = checks.get("attendees", {}).get(f"{role}_alternatives", [])
         got_v = a_att.get(role)
-        if want_v is None and not alts and got_v is None:
-            continue
-        t.expected += 1 if want_v is not None else 0
-        t.predicted += 1 if got_v is not None else 0
         if got_v is not None and _accepts(got_v, want_v, alts):
             t.tp += 1
-        elif want_v is not None or got_v is not None:
-            s.miss("attendees", f"{role}: got {got_v!r}, expected {want_v!r} (or {alts})")
+            t.expected += 1
+            t.predicted += 1
+            continue
+        if want_v is None and got_v is None:
+            continue  # nothing named, nothing found
+        t.expected += 1 if want_v is not None else 0
+        t.predicted += 1 if got_v is not None else 0
+        s.miss("attendees", f"{role}: got {got_v!r}, expected {want_v!r} (or {alts})")
 
 
 def _section_key(sec: dict, fields: list[str]) -> tuple:
