@@ -20,6 +20,7 @@ from nlp.doc_type import Structure, classify
 from nlp.entities import find_all_organizations, find_persons
 from nlp.language import detect_language
 from nlp.metadata import find_date_and_year, find_organ, meeting_fields
+from nlp.officers import officers_in_prose
 from nlp.saker import document_case, extract_saker
 from nlp.saksnummer import find_prefixed
 from nlp.title import document_title
@@ -80,6 +81,10 @@ def build_record(layout: LayoutDocument, *, path: str, sha256: str, url: str | N
         lines, title=title, doc_type=doc_type, fields=fields, metadata=metadata, extra_texts=[*furniture, *pdf_subject]
     )
     organ = find_organ(lines, title=title, doc_type=doc_type, fields=fields)
+    if attendees.chair is None or attendees.secretary is None:
+        stated = officers_in_prose(lines, organ)
+        attendees.chair = attendees.chair or stated.get("chair")
+        attendees.secretary = attendees.secretary or stated.get("secretary")
 
     if doc_type == "saksframlegg" and not any(sak.saksnummer for sak in saker):
         for source in [title or "", *furniture, *pdf_subject, first_page]:
