@@ -36,6 +36,24 @@ def record_pages(path: Path) -> int:
     return record.source.pages
 
 
+def nlp_ms_per_page(runs: Sequence[Path]) -> float:
+    """The NLP stage alone (`nlp.build_record` on layouts read beforehand), ms per page."""
+    from nlp import build_record, warm_up
+
+    warm_up()
+    layouts = [read_layout(path) for path in dict.fromkeys(runs)]
+    for layout in layouts:  # warm-up: per-process caches
+        build_record(layout, path=layout.path, sha256=layout.sha256)
+    by_path = {layout.path: layout for layout in layouts}
+    start = time.perf_counter()
+    pages = 0
+    for path in runs:
+        layout = by_path[str(path)]
+        build_record(layout, path=layout.path, sha256=layout.sha256)
+        pages += layout.pages
+    return (time.perf_counter() - start) * 1000 / pages
+
+
 def pool_pages_per_second(runs: Sequence[Path], workers: int) -> tuple[int, float]:
     """Full records through the worker pool of `samsok extract` (start-up excluded)."""
     with GuardedExtractor(workers=workers) as pool:
@@ -125,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     pages, rate = pool_pages_per_second(runs, workers)
     results["records pool"] = rate
     print(f"{'records pool':16} {pages:6d} pages {rate:9.1f} pages/s ({workers} worker processes)")
+    print(f"{'nlp stage alone':16} {nlp_ms_per_page(runs):9.2f} ms/page")
     records = results["records 1 proc"]
     print(f"records (1 core) / pdfplumber text: {records / results['pdfplumber text']:.1f}x")
     print(f"records (1 core) / pypdfium2 text:  {records / results['pypdfium2 text']:.3f}x")

@@ -5,7 +5,8 @@ One rule for how an alias is matched, shared by every gazetteer:
 * an alias with no lower-case letters (`OUS`, `HEL`, `KS`) or with a capital inside a
   word (`SiV`, `HDir`, `OsloMet`) matches with its exact case;
 * otherwise the first letter of each word may be either case (`sykehuset Østfold`
-  matches `Sykehuset Østfold`), the rest is exact;
+  matches `Sykehuset Østfold`), the rest is exact, or the whole name is in capitals
+  (`HELSE SØR-ØST` in an all-caps heading);
 * spaces match any whitespace, and the name must stand alone (not inside a longer word);
   a genitive `s` or apostrophe (`Ahus'`, `OUS’`, `Diakonhjemmets`) may follow.
 """
@@ -36,7 +37,9 @@ def alias_regex(alias: str) -> str:
         first, rest = word[0], word[1:]
         head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
         words.append(head + re.escape(rest))
-    return r"\s+".join(words)
+    mixed = r"\s+".join(words)
+    upper = r"\s+".join(re.escape(word.upper()) for word in alias.split())
+    return f"(?:{mixed}|{upper})"
 
 
 @dataclass(frozen=True)

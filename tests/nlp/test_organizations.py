@@ -68,3 +68,15 @@ def test_word_shaped_like_an_organisation() -> None:
         "Bymiljøetaten",
         "Utlendingsdirektoratet",
     ]
+
+
+def test_names_in_an_all_caps_heading() -> None:
+    heading = "SAMHANDLINGSSTRUKTUREN MELLOM OSLO KOMMUNE OG HELSE SØR-ØST RHF"
+    assert find_organizations(heading) == ["Oslo kommune", "Helse Sør-Øst RHF"]
+
+
+def test_local_branches_are_their_own_organisations() -> None:
+    found = find_organizations("Støtte fra Oslo legeforening. Ide lansert i Allmennlegeforeningen i Oslo.")
+    assert "Oslo legeforening" in found
+    assert "Allmennlegeforeningen i Oslo" in found
+    assert "Legeforeningen" not in found
