@@ -127,6 +127,8 @@ def _remark_status(person: Person, remark: str | None) -> str | None:
     if not remark:
         return None
     parsed = parse_people(f"{person.name} ({remark})")
+    if parsed:
+        person.remarks |= parsed[0].remarks  # `Leder`, `Referent`: the meeting's officers
     if parsed and parsed[0].substitute_for:
         person.substitute_for = parsed[0].substitute_for
         return "present"

@@ -59,11 +59,19 @@ class Person:
 def _deputy_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     anywhere, paren = [], []
     for scope, pattern, *_ in read_rows("deputy_markers.tsv"):
-        (paren if scope == "paren" else anywhere).append(pattern)
+        if scope in ("any", "paren"):
+            (paren if scope == "paren" else anywhere).append(pattern)
     return (
         re.compile(rf"(?i:(?<![\w])(?:{'|'.join(anywhere)}))\s+(?=[A-ZÆØÅ])"),
         re.compile(rf"^(?i:(?:{'|'.join(anywhere + paren)}))\s+(?=[A-ZÆØÅ])"),
     )
+
+
+@cache
+def _after_name_deputy() -> re.Pattern[str]:
+    """Markers that name the absent member only right after the deputy's own name."""
+    patterns = [pattern for scope, pattern, *_ in read_rows("deputy_markers.tsv") if scope == "after_name"]
+    return re.compile(rf"^(?i:(?:{'|'.join(patterns)}))\s+(?=[A-ZÆØÅ])")
 
 
 @cache
@@ -218,6 +226,12 @@ def parse_people(text: str) -> list[Person]:
                     if target:
                         current.substitute_for = target
                         rest = rest[: deputy.start()].strip(_TRAILING)
+                else:
+                    deputy = _after_name_deputy().match(rest)
+                    target = deputy and leading_name(rest[deputy.end() :], require_first_name=True)
+                    if deputy and target and _is_org_part(target) is None:
+                        current.substitute_for = target
+                        rest = rest[deputy.end() + len(target) :].strip(_TRAILING)
                 if rest:
                     _add_material(current, rest)
                 _apply_parens(current, parens)

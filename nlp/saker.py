@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.layout import Line
-from nlp.resources import read_words
+from nlp.resources import read_rows, read_words
 from nlp.sak_kinds import case_kind, is_kind_word, section_kind, title_kind
 from nlp.saksnummer import CaseHeading, case_heading
 from nlp.textutil import is_bullet_item, strip_bullet, ws
@@ -59,9 +59,21 @@ def find_case_headings(lines: Sequence[Line], *, context_year: int | None) -> li
     return found
 
 
+@cache
+def _meeting_label() -> re.Pattern[str]:
+    labels = sorted({label for label, *_ in read_rows("meeting_labels.tsv")}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels)
+    return re.compile(rf"^\s*(?:{alternatives})\s*:", re.I)
+
+
 def _is_label(text: str) -> bool:
     stripped = text.strip()
-    return stripped.endswith(":") or decision_label(stripped) is not None or is_decision_stop(stripped)
+    return (
+        stripped.endswith(":")
+        or decision_label(stripped) is not None
+        or is_decision_stop(stripped)
+        or _meeting_label().match(stripped) is not None
+    )
 
 
 def _same_style(a: Line, b: Line) -> bool:
@@ -80,6 +92,17 @@ def _continues(title: str, first: Line, nxt: Line) -> bool:
     return _same_style(first, nxt) and not title.endswith((".", "?", "!", ":"))
 
 
+_KIND_PREFIX = re.compile(r"^(?P<word>[^\W\d]+)\s*:\s*(?P<title>\S.*)$")
+
+
+def _kind_prefix(text: str, label: str | None) -> tuple[str | None, str]:
+    """`Drøftingssak: Fremtidig organisering`: the kind word is a label, the rest the title."""
+    match = _KIND_PREFIX.match(text)
+    if match and is_kind_word(match["word"]):
+        return match["word"], match["title"]
+    return label, text
+
+
 def _title(lines: Sequence[Line], occurrence: _Occurrence, end: int) -> tuple[str | None, str | None]:
     """(title, kind label) of a case whose heading is at `occurrence.index`."""
     rest = occurrence.heading.rest
@@ -90,10 +113,12 @@ def _title(lines: Sequence[Line], occurrence: _Occurrence, end: int) -> tuple[st
     if rest and is_kind_word(rest):
         label, rest = rest.strip(" :.-–"), ""
     if rest:
+        label, rest = _kind_prefix(rest, label)
         parts.append(rest)
     elif following and not _is_label(lines[following[0]].text):
         first = lines[following[0]]
-        parts.append(first.text.strip())
+        label, text = _kind_prefix(first.text.strip(), label)
+        parts.append(text)
         following = following[1:]
     for i in following[: MAX_TITLE_LINES - 1]:
         if not parts or not _continues(" ".join(parts), first, lines[i]):
@@ -101,6 +126,18 @@ def _title(lines: Sequence[Line], occurrence: _Occurrence, end: int) -> tuple[st
         parts.append(lines[i].text.strip())
     title = ws(" ".join(parts)).rstrip(" :") or None
     return title, label
+
+
+def _collapse_repeats(occurrences: list[_Occurrence]) -> list[_Occurrence]:
+    """A number printed again right below its own heading, before any other case
+    (`Styresak 45-2023` / title / `Saksnr.: 045-2023`), is the same case: the first
+    occurrence stands for it and its text runs on to the next case."""
+    out: list[_Occurrence] = []
+    for occ in sorted(occurrences, key=lambda o: o.index):
+        if out and out[-1].heading.number.saksnummer == occ.heading.number.saksnummer:
+            continue
+        out.append(occ)
+    return out
 
 
 def _choose(occurrences: list[_Occurrence], ends: dict[int, int], lines: Sequence[Line]) -> list[_Occurrence]:
@@ -185,7 +222,8 @@ def extract_saker(
     """The document's cases, and the line indexes of its case headings."""
     occurrences = find_case_headings(lines, context_year=context_year)
     heading_at = {occ.index for occ in occurrences}
-    ordered = sorted(heading_at)
+    occurrences = _collapse_repeats(occurrences)
+    ordered = sorted(occ.index for occ in occurrences)
     ends = {start: (ordered[k + 1] if k + 1 < len(ordered) else len(lines)) for k, start in enumerate(ordered)}
     sections = _section_kinds(lines, heading_at)
     found: list[tuple[int, Sak]] = []

@@ -103,9 +103,15 @@ def title_from_lines(lines: Sequence[Line]) -> str | None:
     if is_generic(title):
         before = head[start - 1] if start > 0 else None
         after = head[start + 1] if start + 1 < len(head) else None
-        if before is not None and _is_candidate(before) and (before.bold or before.heading):
+        before_ok = before is not None and _is_candidate(before) and (before.bold or before.heading)
+        after_ok = after is not None and _is_candidate(after) and (after.bold or after.heading)
+        # A letterhead above the type word (`Lørenskog kommune` / `MØTEPROTOKOLL` /
+        # `Helse- og omsorgsutvalget`) yields to the body named below it.
+        if before_ok and after_ok and _is_organisation(before.text) and not _is_organisation(after.text):
+            return ws(f"{title} {after.text}")
+        if before_ok:
             return ws(f"{before.text} {title}")
-        if after is not None and _is_candidate(after) and (after.bold or after.heading):
+        if after_ok:
             return ws(f"{title} {after.text}")
     return title or None
 

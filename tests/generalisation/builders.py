@@ -1,0 +1,195 @@
+"""A small flowing-layout PDF writer for composed, realistic meeting documents.
+
+A document is a list of blocks (lines, label lines with a bold label, ruled tables,
+page breaks); `build_pdf` lays them out top-down with a running header and a
+page-number footer on every page, breaking pages where the text reaches the
+bottom margin. Fonts, sizes and the footer style vary per document so the tests
+do not lean on one layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+FONTS = {
+    "helvetica": ("Helvetica", "Helvetica-Bold"),
+    "times": ("Times-Roman", "Times-Bold"),
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text; `bold`, `size` and `indent` (points) vary its look."""
+
+    text: str
+    bold: bool = False
+    size: float | None = None
+    indent: float = 0.0
+    space_before: float = 0.0
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A bold label and its value on the same line: `Møtedato:` `14.03.2024`."""
+
+    label: str
+    value: str
+    size: float | None = None
+    value_x: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with ruled lines; `widths` are column widths in points."""
+
+    rows: Sequence[Sequence[str]]
+    widths: Sequence[float]
+    header_bold: bool = True
+    size: float = 9.5
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Vertical space in points."""
+
+    points: float = 8.0
+
+
+Block = Line | Labelled | Table | PageBreak | Gap
+
+
+@dataclass
+class Style:
+    """How a document looks: font family, body size, header text, footer style."""
+
+    font: str = "helvetica"
+    size: float = 10.5
+    leading: float = 14.0
+    header: str | None = None
+    footer: str = "side_av"  # side_av | dash | plain | none
+    margin_left: float = 62.0
+    top: float = 88.0
+    bottom: float = 770.0
+
+
+@dataclass
+class _Writer:
+    path: Path
+    style: Style
+    pages: list[list[tuple]] = field(default_factory=list)
+    y: float = 0.0
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = self.style.top
+
+    def need(self, height: float) -> None:
+        if not self.pages or self.y + height > self.style.bottom:
+            self.new_page()
+
+    def text(self, x: float, text: str, bold: bool, size: float) -> None:
+        self.pages[-1].append(("text", x, self.y, text, bold, size))
+
+    def rule(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.pages[-1].append(("rule", x0, y0, x1, y1))
+
+
+def build_pdf(path: Path, blocks: Sequence[Block], style: Style | None = None) -> Path:
+    """Lay out `blocks` into a PDF at `path` and return the path."""
+    style = style or Style()
+    writer = _Writer(path, style)
+    writer.new_page()
+    bold_font = FONTS[style.font][1]
+    for block in blocks:
+        if isinstance(block, PageBreak):
+            writer.new_page()
+        elif isinstance(block, Gap):
+            writer.y += block.points
+        elif isinstance(block, Line):
+            size = block.size or style.size
+            height = max(style.leading, size * 1.35) + block.space_before
+            writer.need(height)
+            writer.y += block.space_before
+            writer.text(style.margin_left + block.indent, block.text, block.bold, size)
+            writer.y += max(style.leading, size * 1.35)
+        elif isinstance(block, Labelled):
+            size = block.size or style.size
+            writer.need(style.leading)
+            writer.text(style.margin_left, block.label, True, size)
+            value_x = block.value_x or style.margin_left + stringWidth(block.label, bold_font, size) + 6
+            writer.text(value_x, block.value, False, size)
+            writer.y += style.leading
+        elif isinstance(block, Table):
+            row_h = block.size * 1.9
+            x_edges = [style.margin_left]
+            for width in block.widths:
+                x_edges.append(x_edges[-1] + width)
+            for k, row in enumerate(block.rows):
+                writer.need(row_h)
+                top = writer.y
+                writer.rule(x_edges[0], top, x_edges[-1], top)
+                writer.y = top + row_h * 0.68
+                for x, cell in zip(x_edges, row, strict=False):
+                    writer.text(x + 4, cell, block.header_bold and k == 0, block.size)
+                writer.y = top + row_h
+                writer.rule(x_edges[0], writer.y, x_edges[-1], writer.y)
+                for x in x_edges:
+                    writer.rule(x, top, x, writer.y)
+            writer.y += 6
+    _render(writer)
+    return path
+
+
+def _footer(style: Style, page: int, pages: int) -> str | None:
+    return {
+        "side_av": f"Side {page} av {pages}",
+        "dash": f"- {page} -",
+        "plain": str(page),
+        "slash": f"Side {page}/{pages}",
+        "none": None,
+    }[style.footer]
+
+
+def _render(writer: _Writer) -> None:
+    style = writer.style
+    regular, bold_font = FONTS[style.font]
+    width, height = A4
+    canvas = Canvas(str(writer.path), pagesize=A4)
+    total = len(writer.pages)
+    for number, items in enumerate(writer.pages, start=1):
+        if style.header:
+            canvas.setFont(regular, 8.5)
+            canvas.drawString(style.margin_left, height - 40, style.header)
+            canvas.setLineWidth(0.5)
+            canvas.line(style.margin_left, height - 46, width - 56, height - 46)
+        footer = _footer(style, number, total)
+        if footer:
+            canvas.setFont(regular, 8.5)
+            canvas.drawCentredString(width / 2, 30, footer)
+        for item in items:
+            if item[0] == "rule":
+                _, x0, y0, x1, y1 = item
+                canvas.setLineWidth(0.6)
+                canvas.line(x0, height - y0, x1, height - y1)
+            else:
+                _, x, y, text, bold, size = item
+                canvas.setFont(bold_font if bold else regular, size)
+                canvas.drawString(x, height - y, text)
+        canvas.showPage()
+    canvas.save()
+
+
+def lines(*texts: str, **style: object) -> list[Line]:
+    """Consecutive plain lines."""
+    return [Line(text, **style) for text in texts]  # type: ignore[arg-type]

@@ -1,0 +1,341 @@
+"""Composed documents of formats the samples lack, as blocks for `build_pdf`.
+
+Each function returns (blocks, style). The texts are written for the tests: the
+expected values in the tests come from what is written here.
+"""
+
+from __future__ import annotations
+
+from .builders import Gap, Labelled, Line, PageBreak, Style, Table
+
+
+def kommune_protokoll() -> tuple[list, Style]:
+    """A municipal møteprotokoll of a helse- og omsorgsutvalg with PS cases."""
+    blocks = [
+        Line("Lørenskog kommune", bold=True, size=12),
+        Line("MØTEPROTOKOLL", bold=True, size=18, space_before=6),
+        Line("Helse- og omsorgsutvalget", bold=True, size=14),
+        Gap(6),
+        Labelled("Møtedato:", "14.03.2024", value_x=170),
+        Labelled("Møtested:", "Kommunestyresalen, rådhuset", value_x=170),
+        Labelled("Møtetid:", "kl. 17:00 – 19:30", value_x=170),
+        Gap(6),
+        Line("Faste medlemmer som møtte:", bold=True),
+        Line("Kari Nordby, leder (Ap)"),
+        Line("Per Egil Haugen, nestleder (H)"),
+        Line("Sigrid Aasen (Sp)"),
+        Line("Tor Magne Lie (FrP)"),
+        Gap(4),
+        Line("Forfall:", bold=True),
+        Line("Ingrid Solberg (SV)"),
+        Gap(4),
+        Line("Varamedlemmer som møtte:", bold=True),
+        Line("Jon Berg (SV) for Ingrid Solberg"),
+        Gap(4),
+        Line("Fra administrasjonen:", bold=True),
+        Line("Hilde Mo, kommunalsjef helse og omsorg"),
+        Gap(4),
+        Labelled("Protokollfører:", "Anne Lise Dahl, utvalgssekretær"),
+        Gap(10),
+        Line("Saksliste", bold=True, size=13),
+        Line("PS 12/24 Godkjenning av protokoll fra forrige møte"),
+        Line("PS 13/24 Plan for legetjenester 2024–2027"),
+        Line("PS 14/24 Dagaktivitetstilbud for personer med demens"),
+        PageBreak(),
+        Line("PS 12/24 Godkjenning av protokoll fra forrige møte", bold=True, size=12),
+        Line("Innstilling:", bold=True, space_before=4),
+        Line("Protokoll fra møtet 08.02.2024 godkjennes."),
+        Line("Behandling:", bold=True, space_before=4),
+        Line("Innstillingen ble enstemmig vedtatt."),
+        Line("Vedtak:", bold=True, space_before=4),
+        Line("Protokoll fra møtet 08.02.2024 godkjennes."),
+        Gap(10),
+        Line("PS 13/24 Plan for legetjenester 2024–2027", bold=True, size=12),
+        Line("Innstilling:", bold=True, space_before=4),
+        Line("Helse- og omsorgsutvalget anbefaler kommunestyret å vedta plan for"),
+        Line("legetjenester 2024–2027."),
+        Line("Behandling:", bold=True, space_before=4),
+        Line("Sigrid Aasen (Sp) fremmet følgende tilleggsforslag: Planen evalueres i 2026."),
+        Line("Innstillingen med tilleggsforslaget ble enstemmig vedtatt."),
+        Line("Vedtak:", bold=True, space_before=4),
+        Line("Helse- og omsorgsutvalget anbefaler kommunestyret å vedta plan for"),
+        Line("legetjenester 2024–2027. Planen evalueres i 2026."),
+        Gap(10),
+        Line("PS 14/24 Dagaktivitetstilbud for personer med demens", bold=True, size=12),
+        Line("Innstilling:", bold=True, space_before=4),
+        Line("Saken tas til orientering."),
+        Line("Vedtak:", bold=True, space_before=4),
+        Line("Saken tas til orientering."),
+    ]
+    return blocks, Style(header="Lørenskog kommune – Møteprotokoll Helse- og omsorgsutvalget", footer="side_av")
+
+
+def nynorsk_referat() -> tuple[list, Style]:
+    """A nynorsk referat of a samarbeidsutval, `Sak 01-21` cases, `Framlegg til vedtak:`."""
+    blocks = [
+        Line("Referat", bold=True, size=20),
+        Line("Samarbeidsutvalet Helse Førde og kommunane i Sogn og Fjordane", bold=True, size=13),
+        Gap(6),
+        Labelled("Dato:", "12. januar 2021", value_x=150),
+        Labelled("Stad:", "Teams", value_x=150),
+        Gap(4),
+        Line("Til stades:", bold=True),
+        Line("Kjersti Nes, kommunalsjef, Sunnfjord kommune (leiar), Eirik Sande, klinikkdirektør,"),
+        Line("Helse Førde, Marit Hovland, fagdirektør, Helse Bergen, Lars Vik, kommuneoverlege,"),
+        Line("Kinn kommune, Solveig Brekke, brukarrepresentant"),
+        Line("Forfall:", bold=True),
+        Line("Arne Dale, administrerande direktør, Helse Førde"),
+        Labelled("Referent:", "Gunn Eide, rådgjevar, Helse Førde"),
+        Gap(10),
+        Line("Sak 01-21 Godkjenning av innkalling og sakliste", bold=True, size=11.5),
+        Line("Framlegg til vedtak:", bold=True),
+        Line("Innkalling og sakliste vert godkjende."),
+        Line("Vedtak:", bold=True),
+        Line("Innkalling og sakliste vart godkjende utan merknader."),
+        Gap(8),
+        Line("Sak 02-21 Felles handlingsplan for helsefellesskapet", bold=True, size=11.5),
+        Line("Bakgrunn:", bold=True),
+        Line("Helsefellesskapet skal utarbeide ein felles handlingsplan for dei prioriterte"),
+        Line("pasientgruppene. Arbeidsgruppa har levert sitt forslag."),
+        Line("Framlegg til vedtak:", bold=True),
+        Line("Samarbeidsutvalet sluttar seg til utkastet til handlingsplan."),
+        Line("Vedtak:", bold=True),
+        Line("Samarbeidsutvalet sluttar seg til utkastet til handlingsplan. Planen vert"),
+        Line("lagd fram for partnarskapsmøtet i mars."),
+        Gap(8),
+        Line("Sak 03-21 Eventuelt", bold=True, size=11.5),
+        Line("Det var ingen saker under eventuelt."),
+    ]
+    return blocks, Style(font="times", size=11, header="Helse Førde HF – Samarbeidsutvalet", footer="dash")
+
+
+def lsu_innkalling() -> tuple[list, Style]:
+    """A notice for an LSU meeting: the saksliste with proposed decisions only."""
+    blocks = [
+        Line("Innkalling til møte i Lokalt samarbeidsutvalg (LSU)", bold=True, size=16),
+        Line("Helsefellesskapet Sykehuset Innlandet og kommunene i Gjøvik-regionen", size=11),
+        Gap(6),
+        Labelled("Tid:", "Torsdag 6. februar 2025 kl. 09.00–12.00", value_x=140),
+        Labelled("Sted:", "Sykehuset Innlandet Gjøvik, møterom Mjøsa", value_x=140),
+        Gap(4),
+        Line("Forfall meldes til sekretær Ragnhild Strand innen 3. februar."),
+        Gap(8),
+        Line("Saksliste", bold=True, size=13),
+        Gap(4),
+        Line("Sak 1/25 Godkjenning av innkalling og saksliste", bold=True),
+        Line("Forslag til vedtak:", bold=True),
+        Line("Innkalling og saksliste godkjennes."),
+        Gap(6),
+        Line("Sak 2/25 Godkjenning av referat fra møte 28. november 2024", bold=True),
+        Line("Forslag til vedtak:", bold=True),
+        Line("Referatet godkjennes."),
+        Gap(6),
+        Line("Sak 3/25 Felles rutine for utskrivning av eldre pasienter", bold=True),
+        Line("Arbeidsgruppen har revidert rutinen etter innspill fra kommunene og klinikkene."),
+        Line("Forslag til vedtak:", bold=True),
+        Line("1. LSU slutter seg til revidert rutine for utskrivning av eldre pasienter."),
+        Line("2. Rutinen gjøres gjeldende fra 1. april 2025."),
+        Line("Vedlegg:", bold=True),
+        Line("Revidert rutine, datert 15.01.2025"),
+        Gap(6),
+        Line("Sak 4/25 Orientering om ny legevaktsordning", bold=True),
+        Line("Forslag til vedtak:", bold=True),
+        Line("Saken tas til orientering."),
+        Gap(6),
+        Line("Sak 5/25 Eventuelt", bold=True),
+    ]
+    return blocks, Style(header="Sykehuset Innlandet HF", footer="plain")
+
+
+def styresak() -> tuple[list, Style]:
+    """A board case (styresak) of another HF with the director's numbered proposal."""
+    blocks = [
+        Line("Sykehuset Østfold HF", bold=True, size=11),
+        Gap(4),
+        Line("Styresak 45-2023", bold=True, size=16),
+        Line("Økonomisk langtidsplan 2024–2027", bold=True, size=16),
+        Gap(6),
+        Labelled("Saksnr.:", "045-2023", value_x=160),
+        Labelled("Møtedato:", "21.06.2023", value_x=160),
+        Labelled("Saksbehandler:", "Økonomidirektør Even Holt", value_x=160),
+        Labelled("Vedlegg:", "Økonomisk langtidsplan 2024–2027", value_x=160),
+        Gap(8),
+        Line("ADM. DIREKTØRS INNSTILLING:", bold=True),
+        Line("Styret vedtar følgende:"),
+        Line("1. Styret godkjenner økonomisk langtidsplan 2024–2027 som grunnlag for"),
+        Line("innspill til Helse Sør-Øst RHF."),
+        Line("2. Styret ber administrerende direktør sikre at investeringene i ny"),
+        Line("psykiatribygning prioriteres innenfor planperioden."),
+        Line("3. Styret ber om en statusrapport i styremøtet i desember 2023."),
+        Gap(6),
+        Line("Sarpsborg, 14. juni 2023"),
+        Line("Hege Berg"),
+        Line("administrerende direktør"),
+        Gap(8),
+        Line("Bakgrunn", bold=True, size=12),
+        Line("Helse Sør-Øst RHF ba i brev av 2. mai 2023 om helseforetakenes innspill til"),
+        Line("økonomisk langtidsplan. Planen bygger på vedtatt utviklingsplan og"),
+        Line("Sykehuset Østfolds strategi. Styret behandlet en orientering om planarbeidet"),
+        Line("i sak 31-2023."),
+    ]
+    return blocks, Style(font="times", size=11, header="Styremøte Sykehuset Østfold HF 21. juni 2023", footer="side_av")
+
+
+def attendee_table_referat() -> tuple[list, Style]:
+    """A referat whose attendees are a ruled table with a Merknad column."""
+    rows = [
+        ("Navn", "Stilling", "Organisasjon", "Merknad"),
+        ("Tone Ikdahl", "Klinikkleder", "Sykehuset Telemark HF", ""),
+        ("Hans Olav Lien", "Kommunalsjef", "Skien kommune", "Leder"),
+        ("Berit Aas", "Helse- og omsorgssjef", "Porsgrunn kommune", "Forfall"),
+        ("Geir Moen", "Enhetsleder", "Porsgrunn kommune", "Vara for Berit Aas"),
+        ("Lise Tveit", "Fastlege", "Skien kommune", ""),
+        ("Oddvar Bø", "Brukerrepresentant", "Brukerutvalget", "Forfall"),
+        ("Randi Holm", "Rådgiver", "Sykehuset Telemark HF", "Referent"),
+    ]
+    blocks = [
+        Line("Møtereferat", bold=True, size=18),
+        Line("Fagråd for psykisk helse og rus – Telemark", bold=True, size=13),
+        Gap(4),
+        Labelled("Dato:", "5. september 2023", value_x=140),
+        Labelled("Sted:", "Skien rådhus", value_x=140),
+        Gap(6),
+        Table(rows, widths=[110, 120, 140, 110]),
+        Gap(6),
+        Line("Sak 21/23 Godkjenning av referat", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Referat fra møtet 13. juni godkjennes."),
+        Gap(6),
+        Line("Sak 22/23 Ventetider i poliklinikk for psykisk helsevern", bold=True),
+        Line("Klinikkleder orienterte om ventetidene og tiltak for å redusere dem."),
+        Line("Vedtak:", bold=True),
+        Line("Fagrådet tar orienteringen til etterretning."),
+    ]
+    return blocks, Style(header="Helsefellesskapet i Telemark", footer="slash")
+
+
+def one_per_line_referat() -> tuple[list, Style]:
+    """Til stede one person per line, names broken across lines, Dessuten møtte."""
+    blocks = [
+        Line("REFERAT", bold=True, size=18),
+        Line("Strategisk samarbeidsutvalg Vestre Viken", bold=True, size=13),
+        Gap(4),
+        Labelled("Møtedato:", "7. november 2022", value_x=150),
+        Labelled("Møtested:", "Drammen sykehus", value_x=150),
+        Gap(6),
+        Line("Til stede:", bold=True),
+        Line("Anne Grethe Kristiansen"),
+        Line("Bjørn Erik"),
+        Line("Svendsen"),
+        Line("Camilla Tangen"),
+        Line("Dag Inge Ulstein"),
+        Gap(4),
+        Line("Dessuten møtte:", bold=True),
+        Line("Eva Marie Lunde, seniorrådgiver, Vestre Viken HF"),
+        Gap(4),
+        Line("Forfall:", bold=True),
+        Line("Frode Hagen"),
+        Gap(4),
+        Labelled("Møteleder:", "Anne Grethe Kristiansen"),
+        Labelled("Referent:", "Eva Marie Lunde"),
+        Gap(10),
+        Line("Sak 30/22 Godkjenning av innkalling og referat", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Innkalling og referat fra forrige møte godkjennes."),
+        Gap(6),
+        Line("Sak 31/22 Tjenesteavtale om utskrivningsklare pasienter", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("SSU godkjenner revidert tjenesteavtale 3 og 5."),
+    ]
+    return blocks, Style(header="Vestre Viken HF og kommunene", footer="side_av")
+
+
+def mixed_headings_minutes() -> tuple[list, Style]:
+    """`Sak 2014/15`-style year-first numbers and `Sak nr. 7/2022:` with the title below."""
+    blocks = [
+        Line("Referat fra møte i Samarbeidsforum", bold=True, size=16),
+        Labelled("Dato:", "22.09.2022"),
+        Labelled("Til stede:", "Ola Bratt, Kari Sunde, Nils Myhre"),
+        Gap(8),
+        Line("Sak nr. 7/2022:", bold=True, size=12),
+        Line("Orienteringssak: Status for digital hjemmeoppfølging", bold=True, size=12),
+        Line("Prosjektleder orienterte om erfaringene fra pilotkommunene."),
+        Line("Vedtak:", bold=True),
+        Line("Saken tas til orientering."),
+        Gap(8),
+        Line("Sak 2022/8 Drøftingssak: Fremtidig organisering av legevakt", bold=True, size=12),
+        Line("Medlemmene drøftet modeller for interkommunal legevakt."),
+        Line("Konklusjon:", bold=True),
+        Line("Sekretariatet utreder to modeller til neste møte."),
+        Gap(8),
+        Line("Sak 2022/9 Eventuelt", bold=True, size=12),
+        Line("Ingen saker."),
+    ]
+    return blocks, Style(footer="plain")
+
+
+def numbers_not_cases() -> tuple[list, Style]:
+    """Dates, times, page numbers and references that must not become case numbers."""
+    blocks = [
+        Line("Referat", bold=True, size=18),
+        Line("Samarbeidsutvalget Helse Stavanger og kommunene", bold=True, size=13),
+        Labelled("Dato:", "05.12.24 kl. 13.30–15.30"),
+        Labelled("Til stede:", "Siri Lund, Ivar Tjelta, Mona Skår"),
+        Gap(8),
+        Line("Sak 40/24 Oppfølging av nasjonal helse- og samhandlingsplan", bold=True),
+        Line("Det vises til sak 84/2021 behandlet i styremøtet og til Meld. St. 7 (2019–2020)."),
+        Line("Om lag 1/3 av kommunene har etablert felles tiltak, se side 2/7 i vedlegget."),
+        Line("Møtet ble avbrutt kl. 14.15 og fortsatte 14.30."),
+        Line("Vedtak:", bold=True),
+        Line("Samarbeidsutvalget tar saken til orientering og ber om ny sak 12.03.25."),
+        Gap(8),
+        Line("Sak 41/24 Møteplan 2025", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Møteplanen vedtas med møter 12.03.25, 11.06.25 og 5.11.25."),
+    ]
+    return blocks, Style(header="Helse Stavanger HF", footer="slash")
+
+
+def nynorsk_kommune_protokoll() -> tuple[list, Style]:
+    """A nynorsk municipal protocol whose numbered vedtak runs across a page break."""
+    filler = [
+        Line(
+            f"Utvalet drøfta tilrådinga. Punkt {k} i saksutgreiinga vart gått gjennom av kommunalsjefen."
+        )
+        for k in range(1, 26)
+    ]
+    blocks = [
+        Line("Sogndal kommune", bold=True, size=11),
+        Line("MØTEPROTOKOLL", bold=True, size=18),
+        Line("Hovudutval for helse og omsorg", bold=True, size=14),
+        Gap(4),
+        Labelled("Møtedato:", "03.10.2023", value_x=160),
+        Labelled("Møtestad:", "Kommunehuset, møterom Fjøra", value_x=160),
+        Gap(4),
+        Line("Faste medlemer som møtte:", bold=True),
+        Line("Ragnhild Fosse, leiar (Sp)"),
+        Line("Terje Hauge (Ap)"),
+        Line("Forfall:", bold=True),
+        Line("Liv Berge (H)"),
+        Line("Varamedlemer som møtte:", bold=True),
+        Line("Knut Ølmheim (H) for Liv Berge"),
+        Gap(8),
+        Line("PS 31/23 Bustadsosial handlingsplan 2024–2028", bold=True, size=12),
+        Line("Kommunedirektøren si tilråding:", bold=True),
+        Line("Bustadsosial handlingsplan vert send på høyring."),
+        Line("Handsaming:", bold=True),
+        *filler,
+        Line("Vedtak:", bold=True),
+        Line("1. Bustadsosial handlingsplan 2024–2028 vert send på høyring med dei endringane"),
+        Line("som kom fram i møtet."),
+        Line("2. Høyringsfristen vert sett til 1. desember 2023."),
+        Line("3. Planen vert lagd fram for kommunestyret i februar 2024."),
+        Line("Vedlegg:", bold=True),
+        Line("1. Utkast til bustadsosial handlingsplan"),
+        Line("2. Høyringsliste"),
+        Gap(8),
+        Line("PS 32/23 Referatsaker", bold=True, size=12),
+        Line("Vedtak:", bold=True),
+        Line("Referatsakene vert tekne til orientering."),
+    ]
+    return blocks, Style(font="times", size=11, header="Sogndal kommune – Hovudutval for helse og omsorg", footer="dash")
