@@ -55,6 +55,11 @@ class Table:
 
 
 @dataclass(frozen=True)
+class ScannedPage:
+    """A page with no text layer: only drawn shapes, as a scan without OCR looks."""
+
+
+@dataclass(frozen=True)
 class PageBreak:
     """Start a new page."""
 
@@ -66,7 +71,7 @@ class Gap:
     points: float = 8.0
 
 
-Block = Line | Labelled | Table | PageBreak | Gap
+Block = Line | Labelled | Table | PageBreak | Gap | ScannedPage
 
 
 @dataclass
@@ -113,6 +118,10 @@ def build_pdf(path: Path, blocks: Sequence[Block], style: Style | None = None) -
     bold_font = FONTS[style.font][1]
     for block in blocks:
         if isinstance(block, PageBreak):
+            writer.new_page()
+        elif isinstance(block, ScannedPage):
+            writer.new_page()
+            writer.pages[-1].append(("scan",))
             writer.new_page()
         elif isinstance(block, Gap):
             writer.y += block.points
@@ -168,16 +177,23 @@ def _render(writer: _Writer) -> None:
     canvas = Canvas(str(writer.path), pagesize=A4)
     total = len(writer.pages)
     for number, items in enumerate(writer.pages, start=1):
-        if style.header:
+        scanned = any(item[0] == "scan" for item in items)
+        if style.header and not scanned:
             canvas.setFont(regular, 8.5)
             canvas.drawString(style.margin_left, height - 40, style.header)
             canvas.setLineWidth(0.5)
             canvas.line(style.margin_left, height - 46, width - 56, height - 46)
-        footer = _footer(style, number, total)
+        footer = None if scanned else _footer(style, number, total)
         if footer:
             canvas.setFont(regular, 8.5)
             canvas.drawCentredString(width / 2, 30, footer)
         for item in items:
+            if item[0] == "scan":
+                canvas.setFillGray(0.85)
+                for k in range(40):
+                    canvas.rect(70, 90 + k * 17, 440 - (k * 37) % 160, 9, stroke=0, fill=1)
+                canvas.setFillGray(0)
+                continue
             if item[0] == "rule":
                 _, x0, y0, x1, y1 = item
                 canvas.setLineWidth(0.6)

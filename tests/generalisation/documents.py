@@ -6,7 +6,7 @@ expected values in the tests come from what is written here.
 
 from __future__ import annotations
 
-from .builders import Gap, Labelled, Line, PageBreak, Style, Table
+from .builders import Gap, Labelled, Line, PageBreak, ScannedPage, Style, Table
 
 
 def kommune_protokoll() -> tuple[list, Style]:
@@ -339,3 +339,30 @@ def nynorsk_kommune_protokoll() -> tuple[list, Style]:
         Line("Referatsakene vert tekne til orientering."),
     ]
     return blocks, Style(font="times", size=11, header="Sogndal kommune – Hovudutval for helse og omsorg", footer="dash")
+
+
+def scanned_page_referat() -> tuple[list, Style]:
+    """A referat with a scanned (text-less) attachment page between its case pages."""
+    blocks = [
+        Line("Referat", bold=True, size=18),
+        Line("Overordnet samarbeidsorgan Helse Møre og Romsdal og kommunene", bold=True, size=13),
+        Labelled("Møtedato:", "4. mai 2023", value_x=150),
+        Labelled("Møtested:", "Molde sjukehus", value_x=150),
+        Gap(6),
+        Line("Til stede:", bold=True),
+        Line("Kristin Roald, kommunedirektør, Molde kommune"),
+        Line("Petter Strand, direktør, Helse Møre og Romsdal HF"),
+        Line("Forfall:", bold=True),
+        Line("Unni Lystad, kommuneoverlege, Ålesund kommune"),
+        Labelled("Referent:", "Tove Myklebust"),
+        Gap(10),
+        Line("Sak 14/23 Felles kompetanseplan for sjukepleiarar", bold=True, size=12),
+        Line("Forslag til vedtak:", bold=True),
+        Line("OSO godkjenner felles kompetanseplan."),
+        Line("Vedtak:", bold=True),
+        Line("OSO godkjenner felles kompetanseplan med de endringer som kom frem i møtet."),
+        ScannedPage(),
+        Line("Sak 15/23 Eventuelt", bold=True, size=12),
+        Line("Ingen saker var meldt."),
+    ]
+    return blocks, Style(header="Helse Møre og Romsdal HF", footer="side_av")

@@ -230,3 +230,21 @@ def test_every_composed_document_is_schema_shaped(tmp_path: Path, name: str) -> 
         assert sak["title"] and "  " not in sak["title"]
         if sak["vedtak"]:
             assert "Side " not in sak["vedtak"] and " - " not in sak["vedtak"][-4:]
+
+
+def test_scanned_page_between_text_pages(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "scanned_page_referat")
+    assert record["source"]["pages"] == 3
+    assert record["organ"] == "Overordnet samarbeidsorgan"
+    assert (record["date"], record["year"]) == ("2023-05-04", 2023)
+    assert record["sykehusomrader"] == ["Helse Møre og Romsdal"]
+    plan = _sak(record, "14/2023")
+    assert (plan["page"], plan["vedtak"]) == (
+        1, "OSO godkjenner felles kompetanseplan med de endringer som kom frem i møtet."
+    )
+    assert (_sak(record, "15/2023")["page"], _sak(record, "15/2023")["kind"]) == (3, "eventuelt")
+    attendees = record["attendees"]
+    assert _names(attendees["present"]) == {"Kristin Roald", "Petter Strand", "Tove Myklebust"}
+    absent = _person(attendees["absent"], "Unni Lystad")
+    assert (absent["role"], absent["org"]) == ("kommuneoverlege", "Ålesund kommune")
+    assert attendees["secretary"] == "Tove Myklebust"

@@ -153,3 +153,39 @@ def test_tables_in_the_layout_are_read() -> None:
     table = Table(page=1, top=120.0, rows=[["Navn", "Stilling"], ["Nina Ask", "Styremedlem"]])
     got = extract_attendees(lines, [table])
     assert [(p.name, p.role) for p in got.absent] == [("Nina Ask", "Styremedlem")]
+
+
+
+def test_municipal_member_labels_bokmal_and_nynorsk() -> None:
+    """`Faste medlemmer som møtte:` / `Varamedlemmer som møtte:` (and nynorsk) open lists,
+    and `Jon Berg (SV) for Ingrid Solberg` names the absent member."""
+    for present_label, deputy_label in (
+        ("Faste medlemmer som møtte:", "Varamedlemmer som møtte:"),
+        ("Faste medlemer som møtte:", "Varamedlemer som møtte:"),
+    ):
+        lines = [
+            Line(text, page=1)
+            for text in (
+                present_label,
+                "Kari Nordby, leder (Ap)",
+                "Forfall:",
+                "Ingrid Solberg (SV)",
+                deputy_label,
+                "Jon Berg (SV) for Ingrid Solberg",
+            )
+        ]
+        got = extract_attendees(lines)
+        assert names(got.present) == ["Kari Nordby", "Jon Berg"]
+        assert names(got.absent) == ["Ingrid Solberg"]
+        assert got.present[1].substitute_for == "Ingrid Solberg"
+        assert got.chair == "Kari Nordby"
+
+
+def test_attendee_table_remark_names_officers() -> None:
+    rows = [
+        ["Navn", "Stilling", "Organisasjon", "Merknad"],
+        ["Hans Olav Lien", "Kommunalsjef", "Skien kommune", "Leder"],
+        ["Randi Holm", "Rådgiver", "Sykehuset Telemark HF", "Referent"],
+    ]
+    got = extract_attendees([], [Table(page=1, rows=rows)])
+    assert (got.chair, got.secretary) == ("Hans Olav Lien", "Randi Holm")

@@ -160,3 +160,38 @@ def test_report_section_named_by_case_kind() -> None:
     ]
     saker, _ = extract_saker(lines, body_size=11)
     assert [(s.saksnummer, s.title, s.kind, s.page) for s in saker] == [(None, "Pasientflyt", "temasak", 6)]
+
+
+def test_case_number_repeated_in_its_own_field_is_one_case() -> None:
+    from extractors.layout import Line as _Line
+    from nlp.saker import extract_saker as _extract_saker
+
+    texts = [
+        ("Styresak 45-2023", True),
+        ("Økonomisk langtidsplan 2024–2027", True),
+        ("Saksnr.: 045-2023", False),
+        ("Møtedato: 21.06.2023", False),
+        ("Forslag til vedtak:", True),
+        ("Styret godkjenner planen.", False),
+    ]
+    lines = [_Line(text, page=1, size=16.0 if bold else 11.0, bold=bold) for text, bold in texts]
+    saker, _ = _extract_saker(lines, context_year=2023, body_size=11.0)
+    assert [(s.saksnummer, s.title, s.vedtak) for s in saker] == [
+        ("45/2023", "Økonomisk langtidsplan 2024–2027", "Styret godkjenner planen.")
+    ]
+
+
+def test_kind_label_before_the_title_is_not_part_of_it() -> None:
+    from extractors.layout import Line as _Line
+    from nlp.saker import extract_saker as _extract_saker
+
+    lines = [
+        _Line("Sak 2022/8 Drøftingssak: Fremtidig organisering av legevakt", page=1, bold=True),
+        _Line("Sak nr. 7/2022:", page=1, bold=True),
+        _Line("Orienteringssak: Status for digital hjemmeoppfølging", page=1, bold=True),
+    ]
+    saker, _ = _extract_saker(lines, context_year=2022)
+    assert [(s.saksnummer, s.title, s.kind) for s in saker] == [
+        ("8/2022", "Fremtidig organisering av legevakt", "drøftingssak"),
+        ("7/2022", "Status for digital hjemmeoppfølging", "orienteringssak"),
+    ]
