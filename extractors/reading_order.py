@@ -3,8 +3,9 @@
 Pure functions over `Segment`s of one page. A page is read top to bottom; where the
 text runs in columns (a vertical gutter with enough full column lines on both sides),
 each band between full-width elements is read left column first, then right column.
-Table cells are never split into columns: segments inside a table box are read row by
-row in place.
+On a single-column page, a block of lists side by side under a row of labels
+(`Til stede:` beside `Forfall:`) is read list by list. Table cells are never split into
+columns: segments inside a table box are read row by row in place.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ COLUMN_MIN_WIDTH_SHARE = 0.25  # a column line is at least this share of the tex
 COLUMN_CENTRE_ZONE = (0.25, 0.75)  # the gutter lies in this part of the text width
 COLUMN_NARROW_SHARE = 0.6  # wider segments are full-width elements, not column lines
 COLUMN_CROSSING_SHARE = 0.05  # share of column lines allowed to cross the gutter (noise)
+# Side-by-side blocks on a single-column page: a row of labels (`Til stede:` ... `Forfall:`)
+# heads lists that run down below each label.
+CELL_GAP_HEIGHTS = 2.0  # a gap this many text heights wide separates two cells of a row
+BLOCK_PITCH_GROWTH = 1.25  # a row further below than this times the block's line pitch ends it
+BLOCK_EDGE_SLACK = 3.0  # points a column's text may start left of its label
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -110,6 +116,73 @@ def find_gutter(segments: Sequence[Segment]) -> tuple[float, float] | None:
     return g0, g1
 
 
+def row_cells(row: Sequence[Segment]) -> list[list[Segment]]:
+    """A row's segments clustered into cells: a wide horizontal gap starts a new cell."""
+    cells: list[list[Segment]] = []
+    for seg in row:
+        if cells and seg.x0 - cells[-1][-1].x1 < CELL_GAP_HEIGHTS * min(seg.height, cells[-1][-1].height):
+            cells[-1].append(seg)
+        else:
+            cells.append([seg])
+    return cells
+
+
+def _label_row_edges(row: Sequence[Segment]) -> list[float] | None:
+    """Left edges of the 2nd.. cells when every cell of the row is a label ending in `:`."""
+    cells = row_cells(row)
+    if len(cells) < 2 or not all(join_row_text(cell).endswith(":") for cell in cells):
+        return None
+    return [cell[0].x0 for cell in cells[1:]]
+
+
+def _crosses(seg: Segment, edges: Sequence[float]) -> bool:
+    return any(seg.x0 < edge - BLOCK_EDGE_SLACK and seg.x1 > edge - BLOCK_EDGE_SLACK for edge in edges)
+
+
+def _side_by_side_end(rows: Sequence[Sequence[Segment]], start: int, edges: Sequence[float]) -> int:
+    """Index after the last row of the side-by-side block headed by `rows[start]`."""
+    pitch: float | None = None
+    end = start + 1
+    while end < len(rows):
+        row = rows[end]
+        if any(_crosses(seg, edges) for seg in row):
+            break
+        step = min(s.top for s in row) - min(s.top for s in rows[end - 1])
+        height = max(s.height for s in rows[end - 1])
+        limit = BLOCK_PITCH_GROWTH * pitch + 1.0 if pitch is not None else 2.5 * height
+        if step > limit:
+            break
+        pitch = step if pitch is None else min(pitch, step)
+        end += 1
+    return end
+
+
+def side_by_side(rows: Sequence[list[Segment]], table_boxes: Sequence[Box] = ()) -> list[list[Segment]]:
+    """Rows with each side-by-side block read column by column.
+
+    A block starts at a row of two or more labels ending in `:` (`Til stede:` beside
+    `Forfall:`) and runs down while no text crosses into the next label's column and the
+    line pitch stays even; the text under each label is read before the next label's.
+    A label column with values beside it (`Til stede:` `Kari Nordmann`) is no such block.
+    """
+    ordered: list[list[Segment]] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        edges = None if any(in_any_box(s, table_boxes) for s in row) else _label_row_edges(row)
+        if edges is None:
+            ordered.append(row)
+            k += 1
+            continue
+        end = _side_by_side_end(rows, k, edges)
+        block = [seg for r in rows[k:end] for seg in r]
+        for column in range(len(edges) + 1):
+            members = [s for s in block if sum(s.x0 >= edge - BLOCK_EDGE_SLACK for edge in edges) == column]
+            ordered.extend(group_rows(members))
+        k = end
+    return ordered
+
+
 def _inside(seg: Segment, box: Box) -> bool:
     x0, top, x1, bottom = box
     cx, cy = (seg.x0 + seg.x1) / 2, seg.middle_y
@@ -125,7 +198,7 @@ def reading_order(segments: Sequence[Segment], table_boxes: Sequence[Box] = ()) 
     free = [s for s in segments if not in_any_box(s, table_boxes)]
     gutter = find_gutter(free)
     if gutter is None:
-        return group_rows(segments)
+        return side_by_side(group_rows(segments), table_boxes)
     g0, g1 = gutter
     middle = (g0 + g1) / 2
     spanning = [s for s in segments if in_any_box(s, table_boxes) or (s.x0 < g0 and s.x1 > g1)]

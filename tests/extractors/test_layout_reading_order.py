@@ -64,3 +64,42 @@ def test_table_cells_stay_in_rows_on_a_column_page() -> None:
     ]
     rows = reading_order([*segments, *cells], table_boxes=[(50, 295, 540, 330)])
     assert texts(rows)[-2:] == ["Prosjekt Status", "MILA Pågår"]
+
+
+def _side_by_side(after_top: float) -> list[Segment]:
+    present = ["Lise Aamodt, Sykehuset Østfold", "Geir Olav Hauge, Sarpsborg kommune", "Hanne Strand, Moss kommune"]
+    absent = ["Bjørn Tangen, Fredrikstad kommune"]
+    segments = [seg("Møtereferat", 56, 60, size=16), seg("Til stede:", 56, 100, width=45)]
+    segments.append(seg("Forfall:", 310, 100, width=38))
+    segments += [seg(text, 56, 114 + 14 * k, width=170) for k, text in enumerate(present)]
+    segments += [seg(text, 310, 114 + 14 * k, width=170) for k, text in enumerate(absent)]
+    segments.append(seg("Referent: Tone Vik", 56, after_top, width=90))
+    return segments
+
+
+def test_lists_side_by_side_under_a_row_of_labels_are_read_list_by_list() -> None:
+    segments = _side_by_side(after_top=164)
+    assert find_gutter(segments) is None
+    assert texts(reading_order(segments)) == [
+        "Møtereferat",
+        "Til stede:",
+        "Lise Aamodt, Sykehuset Østfold",
+        "Geir Olav Hauge, Sarpsborg kommune",
+        "Hanne Strand, Moss kommune",
+        "Forfall:",
+        "Bjørn Tangen, Fredrikstad kommune",
+        "Referent: Tone Vik",  # below a wider gap: after the block
+    ]
+
+
+def test_a_full_width_line_ends_the_side_by_side_block() -> None:
+    segments = _side_by_side(after_top=156)
+    segments[-1] = seg("Referatet ble godkjent av alle som deltok, og legges ut på nettsidene.", 56, 156, width=400)
+    assert texts(reading_order(segments))[-1] == "Referatet ble godkjent av alle som deltok, og legges ut på nettsidene."
+    assert texts(reading_order(segments))[-2] == "Bjørn Tangen, Fredrikstad kommune"
+
+
+def test_a_label_column_with_values_beside_it_reads_row_by_row() -> None:
+    segments = [seg("Til stede:", 56, 100, width=45), seg("Hilde Brekke, leder", 180, 100, width=100)]
+    segments += [seg("Arne Vold", 180, 114, width=50), seg("Forfall:", 56, 128, width=38), seg("Eli Fosse", 180, 128)]
+    assert texts(reading_order(segments)) == ["Til stede: Hilde Brekke, leder", "Arne Vold", "Forfall: Eli Fosse"]

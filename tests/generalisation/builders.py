@@ -45,6 +45,17 @@ class Labelled:
 
 
 @dataclass(frozen=True)
+class Row:
+    """Text placed at given x positions on one line (form columns, side-by-side lists).
+
+    `cells` are (x, text, bold) triples; x in points from the page's left edge.
+    """
+
+    cells: Sequence[tuple[float, str, bool]]
+    size: float | None = None
+
+
+@dataclass(frozen=True)
 class Table:
     """A table with ruled lines; `widths` are column widths in points."""
 
@@ -71,7 +82,7 @@ class Gap:
     points: float = 8.0
 
 
-Block = Line | Labelled | Table | PageBreak | Gap | ScannedPage
+Block = Line | Labelled | Row | Table | PageBreak | Gap | ScannedPage
 
 
 @dataclass
@@ -138,6 +149,13 @@ def build_pdf(path: Path, blocks: Sequence[Block], style: Style | None = None) -
             writer.text(style.margin_left, block.label, True, size)
             value_x = block.value_x or style.margin_left + stringWidth(block.label, bold_font, size) + 6
             writer.text(value_x, block.value, False, size)
+            writer.y += style.leading
+        elif isinstance(block, Row):
+            size = block.size or style.size
+            writer.need(style.leading)
+            for x, text, bold in block.cells:
+                if text:
+                    writer.text(x, text, bold, size)
             writer.y += style.leading
         elif isinstance(block, Table):
             row_h = block.size * 1.9

@@ -6,7 +6,7 @@ expected values in the tests come from what is written here.
 
 from __future__ import annotations
 
-from .builders import Gap, Labelled, Line, PageBreak, ScannedPage, Style, Table
+from .builders import Gap, Labelled, Line, PageBreak, Row, ScannedPage, Style, Table
 
 
 def kommune_protokoll() -> tuple[list, Style]:
@@ -366,3 +366,59 @@ def scanned_page_referat() -> tuple[list, Style]:
         Line("Ingen saker var meldt."),
     ]
     return blocks, Style(header="Helse Møre og Romsdal HF", footer="side_av")
+
+
+def side_by_side_attendees() -> tuple[list, Style]:
+    """A referat with `Til stede:` in the left column beside `Forfall:` in the right."""
+    blocks = [
+        Line("Referat fra møte i Samarbeidsforum somatikk", bold=True, size=16),
+        Gap(6),
+        Labelled("Dato:", "5. mars 2025, kl. 09:00–11:00", value_x=140),
+        Labelled("Sted:", "Kalnes, møterom Glomma", value_x=140),
+        Gap(8),
+        Row([(62, "Til stede:", True), (310, "Forfall:", True)]),
+        Row([(62, "Lise Aamodt, Sykehuset Østfold", False), (310, "Bjørn Tangen, Fredrikstad kommune", False)]),
+        Row([(62, "Geir Olav Hauge, Sarpsborg kommune", False), (310, "Marit Kolstad, Halden kommune", False)]),
+        Row([(62, "Hanne Strand, Moss kommune", False), (310, "", False)]),
+        Row([(62, "Knut Eriksen, Fredrikstad kommune", False), (310, "", False)]),
+        Gap(6),
+        Labelled("Referent:", "Tone Vik", value_x=140),
+        Gap(10),
+        Line("Sak 07/25 Godkjenning av innkalling og saksliste", bold=True, size=12),
+        Line("Innkalling og saksliste ble godkjent uten merknader."),
+        Line("Vedtak:", bold=True, space_before=4),
+        Line("Innkalling og saksliste godkjennes."),
+        Gap(8),
+        Line("Sak 08/25 Utskrivningsklare pasienter", bold=True, size=12),
+        Line("Sykehuset orienterte om antall liggedøgn for utskrivningsklare pasienter i 2024."),
+        Line("Vedtak:", bold=True, space_before=4),
+        Line("Saken tas til orientering."),
+    ]
+    return blocks, Style(header="Helsefellesskapet i Østfold", footer="side_av")
+
+
+def label_column_attendees() -> tuple[list, Style]:
+    """A form: labels `Til stede:` / `Forfall:` / `Referent:` at left, values listed at right."""
+    blocks = [
+        Line("Møtereferat", bold=True, size=18),
+        Line("Strategisk samarbeidsutvalg", bold=True, size=13),
+        Gap(6),
+        Row([(62, "Tidspunkt:", True), (180, "12. mars 2025 kl. 13.00–15.30", False)]),
+        Row([(62, "Sted:", True), (180, "Teams", False)]),
+        Row([(62, "Til stede:", True), (180, "Hilde Brekke, leder, Sandnes kommune", False)]),
+        Row([(62, "", False), (180, "Arne Vold, Helse Stavanger", False)]),
+        Row([(62, "", False), (180, "Ragnhild Sola, Stavanger kommune", False)]),
+        Row([(62, "", False), (180, "Terje Naustvik, Sola kommune", False)]),
+        Row([(62, "Forfall:", True), (180, "Eli Fosse, Klepp kommune", False)]),
+        Row([(62, "", False), (180, "Sverre Moe, Time kommune", False)]),
+        Row([(62, "Referent:", True), (180, "Oddny Lien", False)]),
+        Gap(10),
+        Line("Sak 11/25 Godkjenning av referat", bold=True, size=12),
+        Line("Referatet fra forrige møte ble godkjent."),
+        Gap(8),
+        Line("Sak 12/25 Felles plan for legevakt", bold=True, size=12),
+        Line("Utvalget drøftet utkast til felles plan for legevakt."),
+        Line("Vedtak:", bold=True, space_before=4),
+        Line("Utkastet sendes på høring til kommunene."),
+    ]
+    return blocks, Style(header="Referat SSU 12.03.2025", footer="plain")

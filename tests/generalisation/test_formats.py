@@ -248,3 +248,33 @@ def test_scanned_page_between_text_pages(tmp_path: Path) -> None:
     absent = _person(attendees["absent"], "Unni Lystad")
     assert (absent["role"], absent["org"]) == ("kommuneoverlege", "Ålesund kommune")
     assert attendees["secretary"] == "Tove Myklebust"
+
+
+def test_present_and_absent_lists_side_by_side(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "side_by_side_attendees")
+    assert (record["doc_type"], record["organ"]) == ("referat", "Samarbeidsforum")
+    assert record["title"] == "Referat fra møte i Samarbeidsforum somatikk"
+    assert (record["date"], record["year"]) == ("2025-03-05", 2025)
+    attendees = record["attendees"]
+    assert _names(attendees["present"]) == {
+        "Lise Aamodt", "Geir Olav Hauge", "Hanne Strand", "Knut Eriksen", "Tone Vik",
+    }
+    assert _names(attendees["absent"]) == {"Bjørn Tangen", "Marit Kolstad"}
+    assert _person(attendees["present"], "Geir Olav Hauge")["org"] == "Sarpsborg kommune"
+    assert _person(attendees["absent"], "Bjørn Tangen")["org"] == "Fredrikstad kommune"
+    assert attendees["secretary"] == "Tone Vik"
+    assert [s["saksnummer"] for s in record["saker"]] == ["7/2025", "8/2025"]
+
+
+def test_label_column_form_with_values_at_right(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "label_column_attendees")
+    assert (record["doc_type"], record["organ"]) == ("referat", "Strategisk samarbeidsutvalg")
+    assert record["title"] == "Møtereferat Strategisk samarbeidsutvalg"
+    assert (record["date"], record["year"]) == ("2025-03-12", 2025)
+    attendees = record["attendees"]
+    assert _names(attendees["present"]) == {"Hilde Brekke", "Arne Vold", "Ragnhild Sola", "Terje Naustvik", "Oddny Lien"}
+    assert _names(attendees["absent"]) == {"Eli Fosse", "Sverre Moe"}
+    assert _person(attendees["present"], "Hilde Brekke")["role"] == "leder"
+    assert (attendees["chair"], attendees["secretary"]) == ("Hilde Brekke", "Oddny Lien")
+    sak = _sak(record, "12/2025")
+    assert (sak["title"], sak["vedtak"]) == ("Felles plan for legevakt", "Utkastet sendes på høring til kommunene.")
