@@ -49,7 +49,8 @@ class Sak:
     title: str | None
     kind: str | None
     vedtak: str | None
-    page: int | None
+    page: int | None  # 1-based page where the case starts
+    vedtak_page: int | None = None  # page where its decision starts (project extension)
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Attendee:
     role: str | None = None
     org: str | None = None
     substitute_for: str | None = None
+    page: int | None = None  # page where the person is listed (project extension)
 
 
 @dataclass
