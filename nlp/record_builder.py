@@ -3,7 +3,8 @@
 Order: language and title; the meeting's labels; a first guess of the year (case numbers
 need it to tell `5/12` from a date); the cases and their heading lines; the attendees
 (before the first case heading); the document type from cues and structure; organ,
-date and year for that type; a board case paper's own case; hospital areas; persons and
+date and year for that type; a board case paper's own case (its title from the document's title when the case
+number stands only in a form field); hospital areas; persons and
 organisations. Sections are the extractor's, as they are.
 """
 
@@ -53,6 +54,15 @@ def _structure(lines: Sequence[Line], saker_count: int, decided: int, attendees:
     )
 
 
+def _case_title(title: str, raw: str | None) -> str:
+    """A board case's title from the document's: its own case number left out."""
+    if raw and raw in title:
+        for number in find_prefixed(title):
+            if number.raw == raw:
+                return title.replace(title[number.start : number.end], "").strip(" -–:") or title
+    return title
+
+
 def build_record(layout: LayoutDocument, *, path: str, sha256: str, url: str | None = None) -> Record:
     lines = layout.lines
     text = layout.text()
@@ -94,6 +104,9 @@ def build_record(layout: LayoutDocument, *, path: str, sha256: str, url: str | N
                 case_title = title.replace(source[number.start : number.end], "").strip(" -–:") if title else None
                 saker = [document_case(lines, saksnummer=number.saksnummer, raw=number.raw, title=case_title or title, body_size=size)]
                 break
+
+    if doc_type == "saksframlegg" and len(saker) == 1 and saker[0].title is None and title:
+        saker[0].title = _case_title(title, saker[0].raw)
 
     people = [*attendees.present, *attendees.absent]
     areas = find_areas(

@@ -6,7 +6,8 @@ A case runs from its heading to the next case heading. A number printed more tha
 (an agenda at the top, an attachment list at the end) is one case: the occurrence with
 a decision, else the one with the most text, gives it. The title is what follows the
 number on the heading line, or the next line when the heading holds only the number or
-a kind word (`36/24 Orienteringssak`); a title line ending in a word that cannot end a
+a kind word (`36/24 Orienteringssak`) but for a number given as a form field
+(`Saksnr.: 045-2023`) followed by another field; a title line ending in a word that cannot end a
 title (`data/title_dangling_words.txt`), or followed by a line in the same heading
 style, goes on in the next line.
 """
@@ -103,6 +104,15 @@ def _kind_prefix(text: str, label: str | None) -> tuple[str | None, str]:
     return label, text
 
 
+_FIELD_LINE = re.compile(r"^\s*[^\W\d][^:]{0,40}:\s*\S")
+
+
+def _is_field(text: str, heading: CaseHeading) -> bool:
+    """A case number given as a form field (`Saksnr.: 045-2023`): the lines around it are
+    other fields (`Møtedato: 21.06.2023`), not its title."""
+    return ":" in text[heading.number.start : heading.number.end]
+
+
 def _title(lines: Sequence[Line], occurrence: _Occurrence, end: int) -> tuple[str | None, str | None]:
     """(title, kind label) of a case whose heading is at `occurrence.index`."""
     rest = occurrence.heading.rest
@@ -115,7 +125,9 @@ def _title(lines: Sequence[Line], occurrence: _Occurrence, end: int) -> tuple[st
     if rest:
         label, rest = _kind_prefix(rest, label)
         parts.append(rest)
-    elif following and not _is_label(lines[following[0]].text):
+    elif following and not _is_label(lines[following[0]].text) and not (
+        _is_field(first.text, occurrence.heading) and _FIELD_LINE.match(lines[following[0]].text)
+    ):
         first = lines[following[0]]
         label, text = _kind_prefix(first.text.strip(), label)
         parts.append(text)

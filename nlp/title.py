@@ -1,6 +1,7 @@
 """The document's own title: the first page's largest lines when they say more than a
 type word, else the PDF's title when it is a real one (not a file name or a template's),
-else the first page's opening lines. A title that is only a type word
+else the first page's opening lines. A title field (`Sak: Økonomirapport per mai 2023`)
+counts as a line of its value. A title that is only a type word
 (`Referat`) is joined with the emphasised line next to it (`Helsefellesskap Oslo
 Referat`). Rules in `data/metadata.toml` [title].
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from extractors.layout import Line
@@ -31,6 +33,27 @@ def _rules() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], 
         tuple(re.compile(p, re.I) for p in data["strip"]),
         frozenset(w.casefold() for w in data["generic"]),
     )
+
+
+@cache
+def _title_label() -> re.Pattern[str]:
+    labels = sorted(read_toml("metadata.toml")["title"]["labels"], key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels)
+    return re.compile(rf"^\s*(?:{alternatives})\s*:\s*(?P<value>[^\W\d].*)$", re.I)
+
+
+def labelled_title(text: str) -> str | None:
+    """The value of a title field (`Sak: Økonomirapport per mai 2023`), or None."""
+    match = _title_label().match(text)
+    if match is None or ":" in match["value"]:
+        return None
+    return ws(match["value"]) or None
+
+
+def _as_title_line(line: Line) -> Line:
+    """A title field's line as its value alone; any other line as it is."""
+    value = labelled_title(line.text)
+    return replace(line, text=value) if value else line
 
 
 def clean_pdf_title(title: str | None) -> str | None:
@@ -80,7 +103,7 @@ def title_from_lines(lines: Sequence[Line]) -> str | None:
     if not lines:
         return None
     first_page = lines[0].page
-    head = [ln for ln in lines if ln.page == first_page and ln.text.strip()][:FIRST_LINES]
+    head = [_as_title_line(ln) for ln in lines if ln.page == first_page and ln.text.strip()][:FIRST_LINES]
     candidates = [ln for ln in head if _is_candidate(ln)]
     if not candidates:
         return None
@@ -125,7 +148,9 @@ def _printed_title_is_specific(lines: Sequence[Line]) -> bool:
     """Whether the first page prints a title in a larger font that says more than a type word."""
     if not lines:
         return False
-    head = [ln for ln in lines if ln.page == lines[0].page and _is_candidate(ln)][:FIRST_LINES]
+    head = [
+        ln for ln in (_as_title_line(ln) for ln in lines if ln.page == lines[0].page) if _is_candidate(ln)
+    ][:FIRST_LINES]
     if not head or len({round(ln.size, 1) for ln in head}) < 2:
         return False
     named = [ln for ln in head if not _is_organisation(ln.text)] or head

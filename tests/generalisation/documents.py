@@ -422,3 +422,42 @@ def label_column_attendees() -> tuple[list, Style]:
         Line("Utkastet sendes på høring til kommunene."),
     ]
     return blocks, Style(header="Referat SSU 12.03.2025", footer="plain")
+
+
+def styresak_without_heading_number() -> tuple[list, Style]:
+    """A board case whose number is only in a `Saksnr.:` field; the title is a `Sak:` label."""
+    blocks = [
+        Line("Helse Fonna HF", bold=True, size=11),
+        Line("STYRESAK", bold=True, size=14, space_before=4),
+        Gap(4),
+        Labelled("Sak:", "Økonomirapport per mai 2023", size=14),
+        Gap(6),
+        Labelled("Saksnr.:", "045-2023", value_x=160),
+        Labelled("Møtedato:", "14.06.2023", value_x=160),
+        Labelled("Saksbehandler:", "Økonomidirektør Randi Skeie", value_x=160),
+        Gap(8),
+        Line("Forslag til vedtak:", bold=True),
+        Line("Styret tar økonomirapporten per mai 2023 til orientering."),
+        Gap(6),
+        Line("Bakgrunn", bold=True),
+        Line("Resultatet per mai viser et underskudd på 12 millioner kroner mot budsjett."),
+        Line("Helseforetaket følger opp tiltakene fra sak 31-2023."),
+    ]
+    return blocks, Style(header="Styremøte Helse Fonna HF 14. juni 2023", footer="side_av")
+
+
+def styresak_largest_bold_title() -> tuple[list, Style]:
+    """A board case with only `Saksnr.:`; its title is the largest bold line."""
+    blocks = [
+        Line("Sykehuset Telemark HF", bold=True, size=10),
+        Gap(4),
+        Line("Styresaksframlegg", bold=True, size=11),
+        Line("Revidert investeringsbudsjett 2024", bold=True, size=17, space_before=6),
+        Gap(6),
+        Labelled("Saksnr.:", "12/2024", value_x=160),
+        Labelled("Styremøte:", "20.03.2024", value_x=160),
+        Gap(8),
+        Line("Administrerende direktørs forslag til vedtak:", bold=True),
+        Line("Styret godkjenner revidert investeringsbudsjett for 2024."),
+    ]
+    return blocks, Style(font="times", size=11, header="Sykehuset Telemark HF", footer="plain")

@@ -278,3 +278,25 @@ def test_label_column_form_with_values_at_right(tmp_path: Path) -> None:
     assert (attendees["chair"], attendees["secretary"]) == ("Hilde Brekke", "Oddny Lien")
     sak = _sak(record, "12/2025")
     assert (sak["title"], sak["vedtak"]) == ("Felles plan for legevakt", "Utkastet sendes på høring til kommunene.")
+
+
+def test_styresak_titled_by_a_sak_field(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "styresak_without_heading_number")
+    assert (record["doc_type"], record["organ"]) == ("saksframlegg", "Styret")
+    assert record["title"] == "Økonomirapport per mai 2023"
+    assert (record["date"], record["year"]) == ("2023-06-14", 2023)
+    assert record["sykehusomrader"] == ["Helse Fonna"]
+    assert [s["saksnummer"] for s in record["saker"]] == ["45/2023"]
+    sak = record["saker"][0]
+    assert (sak["raw"], sak["title"], sak["page"]) == ("045-2023", "Økonomirapport per mai 2023", 1)
+    assert sak["vedtak"] == "Styret tar økonomirapporten per mai 2023 til orientering."
+
+
+def test_styresak_titled_by_its_largest_bold_line(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "styresak_largest_bold_title")
+    assert (record["doc_type"], record["organ"]) == ("saksframlegg", "Styret")
+    assert record["title"] == "Revidert investeringsbudsjett 2024"
+    assert (record["date"], record["year"]) == ("2024-03-20", 2024)
+    sak = record["saker"][0]
+    assert (sak["saksnummer"], sak["title"]) == ("12/2024", "Revidert investeringsbudsjett 2024")
+    assert (sak["kind"], sak["vedtak"]) == ("vedtakssak", "Styret godkjenner revidert investeringsbudsjett for 2024.")

@@ -10,7 +10,7 @@ from extractors.layout import Line
 from nlp.doc_type import Structure, classify
 from nlp.metadata import find_date_and_year, find_organ, meeting_fields
 from nlp.organs import canonical_organ
-from nlp.title import clean_pdf_title, document_title
+from nlp.title import clean_pdf_title, document_title, labelled_title
 
 
 def test_pdf_title_used_when_real() -> None:
@@ -32,6 +32,19 @@ def test_title_from_the_largest_lines_of_the_first_page() -> None:
     assert document_title(lines, {}) == "Helsefellesskap Oslo Referat"  # a bare type word takes its neighbour
     report = [Line("Årsrapport 2025", 1, size=24, bold=True), Line("Behandlet og godkjent av Dato Merknad", 1, size=10)]
     assert document_title(report, {"Title": "Dokument1"}) == "Årsrapport 2025"
+
+
+def test_a_title_field_is_a_title_line_of_its_value() -> None:
+    lines = [
+        Line("Helse Fonna HF", 1, size=11, bold=True),
+        Line("STYRESAK", 1, size=14, bold=True),
+        Line("Sak: Økonomirapport per mai 2023", 1, size=14, bold=True),
+        Line("Saksnr.: 045-2023", 1, size=10.5),
+    ]
+    assert document_title(lines, {}) == "Økonomirapport per mai 2023"
+    assert labelled_title("Tittel: Revidert budsjett") == "Revidert budsjett"
+    assert labelled_title("Sak: 12/24") is None  # a number, no title
+    assert labelled_title("Saksbehandler: Randi Skeie") is None
 
 
 def test_organ_from_the_meeting_label_and_the_title() -> None:

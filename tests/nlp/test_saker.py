@@ -195,3 +195,17 @@ def test_kind_label_before_the_title_is_not_part_of_it() -> None:
         ("8/2022", "Fremtidig organisering av legevakt", "drøftingssak"),
         ("7/2022", "Status for digital hjemmeoppfølging", "orienteringssak"),
     ]
+
+
+def test_a_case_number_field_takes_no_other_field_as_its_title() -> None:
+    layout = layout_from_lines(
+        ["Saksnr.: 045-2023", "Møtedato: 14.06.2023", "Forslag til vedtak:", "Styret tar rapporten til orientering."]
+    )
+    saker, _ = extract_saker(layout.lines, context_year=2023)
+    assert [(s.saksnummer, s.raw, s.title) for s in saker] == [("45/2023", "045-2023", None)]
+
+
+def test_a_case_number_without_a_field_colon_takes_the_next_line_as_title() -> None:
+    layout = layout_from_lines(["Sak 12/24", "Høring: Nasjonal helse- og samhandlingsplan", "Vedtak:", "Saken tas til orientering."])
+    saker, _ = extract_saker(layout.lines, context_year=2024)
+    assert [(s.saksnummer, s.title) for s in saker] == [("12/2024", "Høring: Nasjonal helse- og samhandlingsplan")]
