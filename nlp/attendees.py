@@ -3,7 +3,8 @@
 Sources, in order:
 
 * labelled lists in the text (`Til stede:`, `Forfall:`, `Referent:`, `Møteleder:` ...,
-  `data/attendance_markers.tsv`), each running until the next label, a meeting label
+  `data/attendance_markers.tsv`; a label may be qualified before its colon, `Til stede fra
+  styret:`, `data/attendance_qualifiers.txt`), each running until the next label, a meeting label
   (`Møtegruppe:`, `data/meeting_labels.tsv`), a heading, a decision label or a case
   heading; `Leder av <organ>, Name, ...` names the chair;
 * attendee tables and x-per-meeting matrices (`nlp/attendee_tables.py`).
@@ -24,7 +25,7 @@ from extractors.layout import Line, Table
 from nlp.attendee_tables import TableAttendees, read_table, read_text_matrices
 from nlp.organs import find_organs
 from nlp.people import Person, join_list_lines, parse_people
-from nlp.resources import read_rows
+from nlp.resources import read_rows, read_words
 from nlp.textutil import is_bullet_item
 from nlp.vedtak import decision_label
 from samsok.record import Attendee, Attendees
@@ -48,7 +49,13 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[
     rows = read_rows("attendance_markers.tsv")
     kinds = {" ".join(label.casefold().split()): kind for label, kind, *_ in rows}
     labels = _label_regex([label for label, *_ in rows])
-    start = re.compile(rf"^\s*(?P<label>{labels})\s*(?::\s*|$)", re.I)
+    lists = _label_regex([label for label, kind, *_ in rows if kind in ("present", "absent")])
+    qualifiers = _label_regex(list(read_words("attendance_qualifiers.txt")))
+    start = re.compile(
+        rf"^\s*(?:(?P<label>{labels})\s*(?::\s*|$)"
+        rf"|(?P<qlabel>{lists})\s+(?:{qualifiers})\s+[^\W\d][^:,]{{0,40}}:\s*)",
+        re.I,
+    )
     inline = re.compile(rf"(?<=[\s.;,])(?P<label>{labels})\s*:\s*", re.I)
     chair = re.compile(r"^\s*(?:møte)?(?:leder|leiar)\s+(?:av|for|i)\s+(?P<body>[^,:]{3,80})[,:]\s*", re.I)
     meeting = _label_regex([label for label, *_ in read_rows("meeting_labels.tsv")])
@@ -74,6 +81,11 @@ def _is_officer(kind: str) -> bool:
     return kind in ("chair", "secretary")
 
 
+def _start_label(match: re.Match[str]) -> str:
+    """The label of a `start` match, plain (`Til stede:`) or qualified (`Til stede fra styret:`)."""
+    return match["label"] or match["qlabel"]
+
+
 def _kind(label: str) -> str:
     return _markers()[3][" ".join(label.casefold().split())]
 
@@ -84,7 +96,7 @@ def _chunks(text: str) -> list[tuple[str | None, str]]:
     out: list[tuple[str | None, str]] = []
     match = start.match(text)
     if match:
-        kind, pos = _kind(match["label"]), match.end()
+        kind, pos = _kind(_start_label(match)), match.end()
     else:
         chair_match = _chair_statement(text)
         if chair_match:
@@ -171,7 +183,7 @@ def _table_default(table: Table, lines: Sequence[Line]) -> str:
     above = [ln for ln in lines if ln.page == table.page and ln.top < table.top and not ln.in_table and ln.text.strip()]
     if above:
         match = start.match(above[-1].text.strip())
-        if match and _kind(match["label"]) == "absent":
+        if match and _kind(_start_label(match)) == "absent":
             return "absent"
     return "present"
 

@@ -1,6 +1,7 @@
 """`build_record`: a `LayoutDocument` read by the NLP rules into a contract record.
 
-Order: language and title; the meeting's labels; a first guess of the year (case numbers
+Order: language and title (a bare type word joined with the meeting's organ field); the
+meeting's labels; a first guess of the year (case numbers
 need it to tell `5/12` from a date); the cases and their heading lines; the attendees
 (before the first case heading); the document type from cues and structure; organ,
 date and year for that type; a board case paper's own case (its title from the document's title when the case
@@ -24,7 +25,8 @@ from nlp.metadata import find_date_and_year, find_organ, meeting_fields
 from nlp.officers import officers_in_prose
 from nlp.saker import document_case, extract_saker
 from nlp.saksnummer import find_prefixed
-from nlp.title import document_title
+from nlp.textutil import ws
+from nlp.title import document_title, is_generic
 from nlp.vedtak import decision_label
 from samsok.record import Attendees, Record, Source
 
@@ -72,6 +74,8 @@ def build_record(layout: LayoutDocument, *, path: str, sha256: str, url: str | N
     language = detect_language(text)
     title = document_title(lines, metadata)
     fields = meeting_fields(lines)
+    if title and is_generic(title) and fields.get("organ"):
+        title = ws(f"{title} {fields['organ']}")  # `REFERAT` above `Møte: Lokalt samarbeidsutvalg`
     context_year = _context_year(fields, title, text)
 
     saker, heading_at = extract_saker(lines, context_year=context_year, body_size=size)

@@ -461,3 +461,49 @@ def styresak_largest_bold_title() -> tuple[list, Style]:
         Line("Styret godkjenner revidert investeringsbudsjett for 2024."),
     ]
     return blocks, Style(font="times", size=11, header="Sykehuset Telemark HF", footer="plain")
+
+
+def styremote_protokoll() -> tuple[list, Style]:
+    """`Protokoll fra styremøte` with `Tid:` / `Sted:` fields and board cases numbered `Sak 23/2024`."""
+    blocks = [
+        Line("Protokoll fra styremøte", bold=True, size=17),
+        Line("Helgelandssykehuset HF", bold=True, size=12),
+        Gap(6),
+        Labelled("Tid:", "Onsdag 24. april 2024 kl. 10.00–14.00", value_x=130),
+        Labelled("Sted:", "Mosjøen, administrasjonsbygget", value_x=130),
+        Gap(6),
+        Line("Til stede fra styret:", bold=True),
+        Line("Grete Møllersen (styreleder), Rolf Fagerli, Siv Lorentzen, Eirik Bakken"),
+        Line("Fra administrasjonen:", bold=True),
+        Line("Administrerende direktør Tor Jarle Pettersen"),
+        Gap(10),
+        Line("Sak 23/2024 Godkjenning av protokoll fra styremøte 13. mars 2024", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Protokollen godkjennes."),
+        Gap(6),
+        Line("Sak 24/2024 Virksomhetsrapport mars 2024", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Styret tar virksomhetsrapporten til orientering."),
+    ]
+    return blocks, Style(header="Helgelandssykehuset HF – Protokoll", footer="side_av")
+
+
+def bare_referat_heading() -> tuple[list, Style]:
+    """`REFERAT` alone as the title, the body on the next line, a running header with a date."""
+    blocks = [
+        Line("REFERAT", bold=True, size=18),
+        Gap(4),
+        Labelled("Møte:", "Lokalt samarbeidsutvalg Kongsberg", value_x=140),
+        Labelled("Dato:", "Tirsdag 4. februar 2025", value_x=140),
+        Labelled("Tid:", "kl. 12.00–14.00", value_x=140),
+        Labelled("Sted:", "Kongsberg sykehus", value_x=140),
+        Labelled("Til stede:", "Mona Rud, Harald Tveit, Berit Nyhus", value_x=140),
+        Labelled("Referent:", "Stian Holm", value_x=140),
+        Gap(10),
+        Line("Sak 1/25 Godkjenning av referat fra 10.12.2024", bold=True),
+        Line("Referatet ble godkjent."),
+        Line("Sak 2/25 Samhandling om utskrivning", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Arbeidsgruppen legger frem forslag i neste møte."),
+    ]
+    return blocks, Style(header="Referat LSU 10.12.2024 – godkjent 04.02.2025", footer="plain")

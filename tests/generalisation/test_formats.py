@@ -300,3 +300,31 @@ def test_styresak_titled_by_its_largest_bold_line(tmp_path: Path) -> None:
     sak = record["saker"][0]
     assert (sak["saksnummer"], sak["title"]) == ("12/2024", "Revidert investeringsbudsjett 2024")
     assert (sak["kind"], sak["vedtak"]) == ("vedtakssak", "Styret godkjenner revidert investeringsbudsjett for 2024.")
+
+
+def test_protokoll_fra_styremote_with_tid_and_sted(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "styremote_protokoll")
+    assert (record["doc_type"], record["organ"]) == ("protokoll", "Styret")
+    assert record["title"] == "Protokoll fra styremøte"
+    assert (record["date"], record["year"]) == ("2024-04-24", 2024)
+    assert record["sykehusomrader"] == ["Helgelandssykehuset"]
+    attendees = record["attendees"]
+    assert {"Grete Møllersen", "Rolf Fagerli", "Siv Lorentzen", "Eirik Bakken"} <= _names(attendees["present"])
+    assert attendees["chair"] == "Grete Møllersen"
+    assert [(s["saksnummer"], s["title"]) for s in record["saker"]] == [
+        ("23/2024", "Godkjenning av protokoll fra styremøte 13. mars 2024"),
+        ("24/2024", "Virksomhetsrapport mars 2024"),
+    ]
+
+
+def test_bare_referat_heading_with_a_dated_running_header(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "bare_referat_heading")
+    assert record["doc_type"] == "referat"
+    assert record["title"] == "REFERAT Lokalt samarbeidsutvalg Kongsberg"
+    assert record["organ"] == "Lokalt samarbeidsutvalg"
+    # the meeting's own date, not the earlier date in the running header
+    assert (record["date"], record["year"]) == ("2025-02-04", 2025)
+    attendees = record["attendees"]
+    assert _names(attendees["present"]) == {"Mona Rud", "Harald Tveit", "Berit Nyhus", "Stian Holm"}
+    assert attendees["secretary"] == "Stian Holm"
+    assert [s["saksnummer"] for s in record["saker"]] == ["1/2025", "2/2025"]

@@ -189,3 +189,23 @@ def test_attendee_table_remark_names_officers() -> None:
     ]
     got = extract_attendees([], [Table(page=1, rows=rows)])
     assert (got.chair, got.secretary) == ("Hans Olav Lien", "Randi Holm")
+
+
+def test_a_qualified_list_label_keeps_its_list() -> None:
+    layout = layout_from_lines(
+        [
+            "Til stede fra styret: Grete Møllersen, Rolf Fagerli",
+            "Forfall frå kommunane:",
+            "Eirik Bakken",
+            "Sak 23/2024 Godkjenning av protokoll",
+        ]
+    )
+    got = extract_attendees(layout.lines, case_heading_at={3})
+    assert names(got.present) == ["Grete Møllersen", "Rolf Fagerli"]
+    assert names(got.absent) == ["Eirik Bakken"]
+
+
+def test_a_qualified_leader_label_names_no_chair() -> None:
+    layout = layout_from_lines(["Leder i Avdeling for samhandling: Kari Skredsvig", "Pasienter og pårørende"])
+    got = extract_attendees(layout.lines, case_heading_at=set())
+    assert (names(got.present), got.chair) == ([], None)
