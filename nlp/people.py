@@ -6,7 +6,8 @@ a new person; the parts after it belong to that person: a part that is an organi
 as a whole (`HEL`, `Fagforbundet`, `bydel Stovner`) is the organisation, the others are
 the role (an organisation at the end of a role part, `administrerende direktør Oslo
 universitetssykehus OUS`, is split off when no part names one on its own). Parentheses
-hold an organisation's abbreviation (`Helseetaten (HEL)`), a remark (`(Observatør)`,
+hold an organisation's abbreviation (`Helseetaten (HEL)`), a party (`Kari Nordmann (Ap)`,
+data/parties.tsv; a list part `Ap` too), a remark (`(Observatør)`,
 `(vara)`) or a deputy note (`(vara for Per Dahl)`). `stedfortreder X` (data/
 deputy_markers.tsv) says the person attends for X; the words after X describe X and are
 skipped up to the next name.
@@ -72,6 +73,27 @@ def _after_name_deputy() -> re.Pattern[str]:
     """Markers that name the absent member only right after the deputy's own name."""
     patterns = [pattern for scope, pattern, *_ in read_rows("deputy_markers.tsv") if scope == "after_name"]
     return re.compile(rf"^(?i:(?:{'|'.join(patterns)}))\s+(?=[A-ZÆØÅ])")
+
+
+@cache
+def _parties() -> tuple[frozenset[str], frozenset[str]]:
+    """(aliases matched with exact case, full names matched ignoring case)."""
+    exact, folded = set(), set()
+    for canonical, aliases, *_ in read_rows("parties.tsv"):
+        for alias in [canonical, *aliases.split(";")]:
+            alias = " ".join(alias.split())
+            if len(alias) <= 3:
+                exact.add(alias)
+            else:
+                folded.add(alias.casefold())
+    return frozenset(exact), frozenset(folded)
+
+
+def is_party(text: str) -> bool:
+    """Whether `text` as a whole names a political party or list (`Ap`, `KrF`, `Høyre`)."""
+    text = " ".join(text.strip(_TRAILING).split())
+    exact, folded = _parties()
+    return text in exact or text.casefold() in folded
 
 
 @cache
@@ -188,7 +210,7 @@ def _apply_parens(person: Person, parens: list[str]) -> None:
         if meaning:
             person.remarks.add(meaning)
             continue
-        org = _is_org_part(inner)
+        org = _is_org_part(inner) or is_party(inner)
         if org and person.org is None and not any(o for _, o in person.role_orgs):
             person.role_orgs.append(("", inner))
 
@@ -247,6 +269,10 @@ def parse_people(text: str) -> list[Person]:
 
 
 def _add_material(person: Person, text: str) -> None:
+    if is_party(text):
+        if person.org is None:
+            person.org = text.strip(_TRAILING)
+        return
     org = _is_org_part(text)
     if org is not None and org_kind(org) != "office":
         if person.org is None:

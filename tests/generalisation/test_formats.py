@@ -65,6 +65,11 @@ def test_kommune_protokoll_ps_cases_innstilling_then_vedtak(tmp_path: Path) -> N
     assert _person(attendees["present"], "Jon Berg")["substitute_for"] == "Ingrid Solberg"
     assert _person(attendees["present"], "Per Egil Haugen")["role"] == "nestleder"
     assert _person(attendees["present"], "Hilde Mo")["role"] == "kommunalsjef helse og omsorg"
+    # party abbreviations after the names are the members' organisations
+    assert [_person(attendees["present"], name)["org"] for name in ("Kari Nordby", "Per Egil Haugen", "Jon Berg")] == [
+        "Ap", "H", "SV",
+    ]
+    assert _person(attendees["absent"], "Ingrid Solberg")["org"] == "SV"
     assert attendees["chair"] == "Kari Nordby"
     assert attendees["secretary"] == "Anne Lise Dahl"
 

@@ -17,6 +17,7 @@ TAB_COLUMNS = {
     "officer_roles.tsv": 2,
     "organizations.tsv": 3,
     "organs.tsv": 2,
+    "parties.tsv": 2,
     "remarks.tsv": 2,
     "sak_kinds.tsv": 3,
     "sykehusomrader.tsv": 3,

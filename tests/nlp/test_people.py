@@ -96,3 +96,18 @@ def test_short_forms_of_a_name() -> None:
     assert same_person("Johanne K. Askvig", "Johanne M. K. Askvig")
     assert not same_person("Stine Hansen", "Stine Wågsås")
     assert not same_person("Stine T. Hansen", "Stine Eugenie Hansen")
+
+
+def test_a_party_after_the_name_is_the_members_org() -> None:
+    people = parse_people("Kari Nordmann (Ap), Ola Hansen, nestleder (H), Jon Berg (SV) for Ingrid Solberg, Ivar Moen, KrF")
+    assert [(p.name, p.role, p.org, p.substitute_for) for p in people] == [
+        ("Kari Nordmann", None, "Ap", None),
+        ("Ola Hansen", "nestleder", "H", None),
+        ("Jon Berg", None, "SV", "Ingrid Solberg"),
+        ("Ivar Moen", None, "KrF", None),
+    ]
+
+
+def test_a_parenthesis_that_is_no_party_stays_a_remark() -> None:
+    (person,) = parse_people("Hege Larsen (vara)")
+    assert (person.org, "deputy" in person.remarks) == (None, True)
