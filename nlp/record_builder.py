@@ -78,7 +78,7 @@ def build_record(layout: LayoutDocument, *, path: str, sha256: str, url: str | N
         title = ws(f"{title} {fields['organ']}")  # `REFERAT` above `Møte: Lokalt samarbeidsutvalg`
     context_year = _context_year(fields, title, text)
 
-    saker, heading_at = extract_saker(lines, context_year=context_year, body_size=size)
+    saker, heading_at = extract_saker(lines, context_year=context_year, body_size=size, tables=layout.tables)
     attendees = extract_attendees(lines, layout.tables, case_heading_at=heading_at)
     decided = sum(1 for sak in saker if sak.vedtak and sak.saksnummer)
     first_page = "\n".join(ln.text for ln in lines[:FIRST_PAGE_LINES] if ln.page == (lines[0].page if lines else 1))

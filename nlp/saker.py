@@ -1,6 +1,6 @@
 """The cases (saker) of a document: numbered case headings with their title, kind,
 decision and page; in reports, cases listed by title under `Vedtakssaker` /
-`Orienteringssaker` / `Temasaker` headings.
+`Orienteringssaker` / `Temasaker` headings; in case tables (`nlp/case_tables.py`), rows.
 
 A case runs from its heading to the next case heading. A number printed more than once
 (an agenda at the top, an attachment list at the end) is one case: the occurrence with
@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.layout import Line
+from extractors.layout import Line, Table
+from nlp.case_tables import table_cases
 from nlp.resources import read_rows, read_words
 from nlp.sak_kinds import case_kind, is_kind_word, section_kind, title_kind
 from nlp.saksnummer import CaseHeading, case_heading
@@ -229,9 +230,15 @@ def _kind_headings(lines: Sequence[Line], heading_at: set[int]) -> list[tuple[in
 
 
 def extract_saker(
-    lines: Sequence[Line], *, context_year: int | None = None, body_size: float = 0.0
+    lines: Sequence[Line],
+    *,
+    context_year: int | None = None,
+    body_size: float = 0.0,
+    tables: Sequence[Table] = (),
 ) -> tuple[list[Sak], set[int]]:
-    """The document's cases, and the line indexes of its case headings."""
+    """The document's cases, and the line indexes of its case headings. A heading inside a
+    case table (`Saksnr. | Sak | Vedtak`) takes its title and vedtak from its row's cells."""
+    rows = table_cases(tables, context_year=context_year)
     occurrences = find_case_headings(lines, context_year=context_year)
     heading_at = {occ.index for occ in occurrences}
     occurrences = _collapse_repeats(occurrences)
@@ -244,6 +251,9 @@ def extract_saker(
         end = ends[occ.index]
         title, label = _title(lines, occ, end)
         vedtak = decision_text(lines[occ.index + 1 : end], body_size=body_size)
+        row = rows.get((lines[occ.index].page, occ.heading.number.saksnummer)) if lines[occ.index].in_table else None
+        if row is not None:
+            title, label, vedtak = row.title, None, row.vedtak
         prefix = occ.heading.number.prefix
         if label is None and prefix and title_kind(prefix):
             label = prefix

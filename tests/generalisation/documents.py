@@ -507,3 +507,46 @@ def bare_referat_heading() -> tuple[list, Style]:
         Line("Arbeidsgruppen legger frem forslag i neste møte."),
     ]
     return blocks, Style(header="Referat LSU 10.12.2024 – godkjent 04.02.2025", footer="plain")
+
+
+def case_table_referat() -> tuple[list, Style]:
+    """Minutes whose cases are rows of a ruled table `Saksnr. | Sak | Vedtak`."""
+    blocks = [
+        Line("Referat", bold=True, size=18),
+        Line("Fagråd for psykisk helse og rus", bold=True, size=13),
+        Gap(6),
+        Labelled("Dato:", "18.09.2024", value_x=130),
+        Labelled("Sted:", "Teams", value_x=130),
+        Labelled("Til stede:", "Anita Moe, Bjarne Lund, Cecilie Rønning", value_x=130),
+        Gap(10),
+        Table(
+            rows=[
+                ["Saksnr.", "Sak", "Vedtak"],
+                ["21/24", "Godkjenning av innkalling og referat", "Godkjent uten merknader."],
+                ["22/24", "Ventetider i poliklinikk", "Fagrådet tar orienteringen til etterretning."],
+                ["23/24", "Felles rutine for overføring", "Rutinen vedtas og sendes til SSU."],
+            ],
+            widths=[60, 190, 220],
+        ),
+    ]
+    return blocks, Style(header="Helsefellesskapet Vestfold", footer="side_av")
+
+
+def action_table_referat() -> tuple[list, Style]:
+    """Minutes with cases as rows of a ruled table `Sak | Innhold | Ansvar`."""
+    blocks = [
+        Line("Møtereferat", bold=True, size=18),
+        Line("Lokalt samarbeidsutvalg Lillehammer", bold=True, size=13),
+        Gap(6),
+        Labelled("Dato:", "3. oktober 2024", value_x=130),
+        Gap(10),
+        Table(
+            rows=[
+                ["Sak", "Innhold", "Ansvar"],
+                ["Sak 14/24 Referat fra forrige møte", "Referatet godkjennes.", "Leder"],
+                ["Sak 15/24 Kapasitet i legevakten", "Kommunen orienterte om bemanning.", "Kommunen"],
+            ],
+            widths=[190, 200, 80],
+        ),
+    ]
+    return blocks, Style(header="Sykehuset Innlandet HF", footer="plain")

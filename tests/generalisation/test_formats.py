@@ -333,3 +333,24 @@ def test_bare_referat_heading_with_a_dated_running_header(tmp_path: Path) -> Non
     assert _names(attendees["present"]) == {"Mona Rud", "Harald Tveit", "Berit Nyhus", "Stian Holm"}
     assert attendees["secretary"] == "Stian Holm"
     assert [s["saksnummer"] for s in record["saker"]] == ["1/2025", "2/2025"]
+
+
+def test_cases_from_a_ruled_case_table(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "case_table_referat")
+    assert (record["doc_type"], record["organ"], record["date"]) == ("referat", "Fagråd", "2024-09-18")
+    assert [(s["saksnummer"], s["raw"], s["title"], s["vedtak"], s["page"]) for s in record["saker"]] == [
+        ("21/2024", "21/24", "Godkjenning av innkalling og referat", "Godkjent uten merknader.", 1),
+        ("22/2024", "22/24", "Ventetider i poliklinikk", "Fagrådet tar orienteringen til etterretning.", 1),
+        ("23/2024", "23/24", "Felles rutine for overføring", "Rutinen vedtas og sendes til SSU.", 1),
+    ]
+    assert _sak(record, "22/2024")["kind"] == "orienteringssak"
+    assert _names(record["attendees"]["present"]) == {"Anita Moe", "Bjarne Lund", "Cecilie Rønning"}
+
+
+def test_cases_from_a_sak_innhold_ansvar_table(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "action_table_referat")
+    assert (record["doc_type"], record["organ"], record["date"]) == ("referat", "Lokalt samarbeidsutvalg", "2024-10-03")
+    assert [(s["saksnummer"], s["title"], s["vedtak"]) for s in record["saker"]] == [
+        ("14/2024", "Referat fra forrige møte", None),
+        ("15/2024", "Kapasitet i legevakten", None),
+    ]
