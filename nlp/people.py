@@ -1,8 +1,8 @@
 """People in an attendance list: `Name, role org, Name role org, ...` split into
 name, role, organisation, deputy-for, remarks.
 
-The list is split at commas outside parentheses. A part that opens with a name starts
-a new person; the parts after it belong to that person: a part that is an organisation
+The list is split at commas outside parentheses. A part that opens with a name (or with
+a role and then a name: `Administrerende direktør Tor Jarle Pettersen`) starts a new person; the parts after it belong to that person: a part that is an organisation
 as a whole (`HEL`, `Fagforbundet`, `bydel Stovner`) is the organisation, the others are
 the role (an organisation at the end of a role part, `administrerende direktør Oslo
 universitetssykehus OUS`, is split off when no part names one on its own). Parentheses
@@ -22,6 +22,7 @@ from functools import cache
 from nlp.names import is_first_name, is_initial, is_name_word, leading_name
 from nlp.organizations import canonical_organization, find_organization_spans, org_kind
 from nlp.resources import read_rows
+from nlp.roles import is_role_modifier, is_role_word
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _TRAILING = " .,;:-–"
@@ -237,8 +238,15 @@ def parse_people(text: str) -> list[Person]:
                     skipping = True
                     continue
             name = leading_name(body, require_first_name=False)
+            role_first = None if name else _role_before_name(body)
+            if role_first is not None:
+                role, name = role_first
+                body = body[body.index(name, len(role)) :]
             if name and _is_org_part(name) is None:
                 current = Person(name)
+                if role_first is not None:
+                    current.role_parts.append(role_first[0])
+                    current.role_orgs.append((role_first[0], None))
                 people.append(current)
                 skipping = False
                 rest = body[len(name) :].strip(_TRAILING)
@@ -266,6 +274,22 @@ def parse_people(text: str) -> list[Person]:
     for person in people:
         person.finish()
     return people
+
+
+def _role_before_name(text: str) -> tuple[str, str] | None:
+    """`Administrerende direktør Tor Jarle Pettersen` -> (role, name): role words and their
+    modifiers, then a name that opens with a known first name."""
+    words = text.split()
+    count = 0
+    while count < len(words) and (is_role_modifier(words[count]) or is_role_word(words[count])):
+        count += 1
+    if count == 0 or not any(is_role_word(word) for word in words[:count]):
+        return None
+    rest = " ".join(words[count:])
+    name = leading_name(rest, require_first_name=True)
+    if name is None or _is_org_part(name) is not None:
+        return None
+    return " ".join(words[:count]), name
 
 
 def _add_material(person: Person, text: str) -> None:

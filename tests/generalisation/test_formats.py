@@ -314,7 +314,10 @@ def test_protokoll_fra_styremote_with_tid_and_sted(tmp_path: Path) -> None:
     assert (record["date"], record["year"]) == ("2024-04-24", 2024)
     assert record["sykehusomrader"] == ["Helgelandssykehuset"]
     attendees = record["attendees"]
-    assert {"Grete Møllersen", "Rolf Fagerli", "Siv Lorentzen", "Eirik Bakken"} <= _names(attendees["present"])
+    assert _names(attendees["present"]) == {
+        "Grete Møllersen", "Rolf Fagerli", "Siv Lorentzen", "Eirik Bakken", "Tor Jarle Pettersen",
+    }
+    assert _person(attendees["present"], "Tor Jarle Pettersen")["role"] == "Administrerende direktør"
     assert attendees["chair"] == "Grete Møllersen"
     assert [(s["saksnummer"], s["title"]) for s in record["saker"]] == [
         ("23/2024", "Godkjenning av protokoll fra styremøte 13. mars 2024"),

@@ -111,3 +111,14 @@ def test_a_party_after_the_name_is_the_members_org() -> None:
 def test_a_parenthesis_that_is_no_party_stays_a_remark() -> None:
     (person,) = parse_people("Hege Larsen (vara)")
     assert (person.org, "deputy" in person.remarks) == (None, True)
+
+
+def test_a_role_before_the_name() -> None:
+    people = parse_people("Administrerende direktør Tor Jarle Pettersen, Fagdirektør Kari Moe, Helse Bergen")
+    assert [(p.name, p.role, p.org) for p in people] == [
+        ("Tor Jarle Pettersen", "Administrerende direktør", None),
+        ("Kari Moe", "Fagdirektør", "Helse Bergen"),
+    ]
+    # an organisation after the role is no name
+    (person,) = parse_people("Ola Hansen, administrerende direktør Oslo universitetssykehus")
+    assert (person.name, person.org) == ("Ola Hansen", "Oslo universitetssykehus")
