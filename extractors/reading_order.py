@@ -10,6 +10,7 @@ columns: segments inside a table box are read row by row in place.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -127,10 +128,14 @@ def row_cells(row: Sequence[Segment]) -> list[list[Segment]]:
     return cells
 
 
+_OPENS_WITH_LABEL = re.compile(r"^[^\W\d][^:\d]{0,30}:(?:\s|$)")
+
+
 def _label_row_edges(row: Sequence[Segment]) -> list[float] | None:
-    """Left edges of the 2nd.. cells when every cell of the row is a label ending in `:`."""
+    """Left edges of the 2nd.. cells when every cell of the row opens with a label
+    (`Til stede:` | `Forfall:`, or `Til stede: Kari Nordmann` | `Forfall: Per Dahl`)."""
     cells = row_cells(row)
-    if len(cells) < 2 or not all(join_row_text(cell).endswith(":") for cell in cells):
+    if len(cells) < 2 or not all(_OPENS_WITH_LABEL.match(join_row_text(cell)) for cell in cells):
         return None
     return [cell[0].x0 for cell in cells[1:]]
 
@@ -160,8 +165,8 @@ def _side_by_side_end(rows: Sequence[Sequence[Segment]], start: int, edges: Sequ
 def side_by_side(rows: Sequence[list[Segment]], table_boxes: Sequence[Box] = ()) -> list[list[Segment]]:
     """Rows with each side-by-side block read column by column.
 
-    A block starts at a row of two or more labels ending in `:` (`Til stede:` beside
-    `Forfall:`) and runs down while no text crosses into the next label's column and the
+    A block starts at a row of two or more cells that each open with a label (`Til stede:`
+    beside `Forfall:`, the first names may follow on the label's line) and runs down while no text crosses into the next label's column and the
     line pitch stays even; the text under each label is read before the next label's.
     A label column with values beside it (`Til stede:` `Kari Nordmann`) is no such block.
     """

@@ -103,3 +103,18 @@ def test_a_label_column_with_values_beside_it_reads_row_by_row() -> None:
     segments = [seg("Til stede:", 56, 100, width=45), seg("Hilde Brekke, leder", 180, 100, width=100)]
     segments += [seg("Arne Vold", 180, 114, width=50), seg("Forfall:", 56, 128, width=38), seg("Eli Fosse", 180, 128)]
     assert texts(reading_order(segments)) == ["Til stede: Hilde Brekke, leder", "Arne Vold", "Forfall: Eli Fosse"]
+
+
+def test_side_by_side_lists_starting_on_the_label_line() -> None:
+    segments = [seg("Til stede: Lise Aamodt", 56, 100, width=110), seg("Forfall: Bjørn Tangen", 310, 100, width=105)]
+    segments += [seg("Geir Olav Hauge", 56, 114, width=80), seg("Marit Kolstad", 310, 114, width=70)]
+    segments += [seg("Hanne Strand", 56, 128, width=60)]
+    assert texts(reading_order(segments)) == [
+        "Til stede: Lise Aamodt", "Geir Olav Hauge", "Hanne Strand", "Forfall: Bjørn Tangen", "Marit Kolstad",
+    ]
+
+
+def test_a_time_value_is_no_label_cell() -> None:
+    segments = [seg("Møtetid:", 56, 100, width=40), seg("kl. 10:00–12:00", 200, 100, width=80)]
+    segments += [seg("Kari Nordmann", 56, 114, width=70), seg("Ola Hansen", 200, 114, width=60)]
+    assert texts(reading_order(segments)) == ["Møtetid: kl. 10:00–12:00", "Kari Nordmann Ola Hansen"]

@@ -550,3 +550,21 @@ def action_table_referat() -> tuple[list, Style]:
         ),
     ]
     return blocks, Style(header="Sykehuset Innlandet HF", footer="plain")
+
+
+def side_by_side_inline_labels() -> tuple[list, Style]:
+    """Present and absent side by side, the first name on each label's line."""
+    blocks = [
+        Line("Protokoll", bold=True, size=18),
+        Line("Overordnet samarbeidsorgan", bold=True, size=13),
+        Labelled("Dato:", "20.11.2024", value_x=130),
+        Gap(8),
+        Row([(62, "Til stede: Vigdis Lunde", False), (320, "Forfall: Arvid Holm", False)]),
+        Row([(62, "Petter Aune", False), (320, "Sissel Brandvold", False)]),
+        Row([(62, "Inger Lise Nygård", False), (320, "", False)]),
+        Gap(10),
+        Line("Sak 40/24 Budsjett for helsefellesskapet 2025", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Budsjettet vedtas."),
+    ]
+    return blocks, Style(header="Helsefellesskapet Nord-Trøndelag", footer="plain")

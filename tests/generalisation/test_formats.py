@@ -357,3 +357,10 @@ def test_cases_from_a_sak_innhold_ansvar_table(tmp_path: Path) -> None:
         ("14/2024", "Referat fra forrige møte", None),
         ("15/2024", "Kapasitet i legevakten", None),
     ]
+
+
+def test_side_by_side_lists_with_names_on_the_label_lines(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "side_by_side_inline_labels")
+    assert (record["doc_type"], record["organ"], record["date"]) == ("protokoll", "Overordnet samarbeidsorgan", "2024-11-20")
+    assert _names(record["attendees"]["present"]) == {"Vigdis Lunde", "Petter Aune", "Inger Lise Nygård"}
+    assert _names(record["attendees"]["absent"]) == {"Arvid Holm", "Sissel Brandvold"}
