@@ -4,7 +4,8 @@
 Column headers are in `data/case_table_columns.tsv`. A row is a case when its number
 cell (or its case cell) opens with a case number; the title comes from the title
 column, else from the case column next to a number column, else from what follows the
-number in its own cell; the vedtak from a decision column.
+number in its own cell; the vedtak from a decision column. A table at the top of the next
+page with as many columns and no header continues the case table before it.
 """
 
 from __future__ import annotations
@@ -65,15 +66,20 @@ def _cell(row: Sequence[str | None], index: int | None) -> str:
     return ws(row[index] or "")
 
 
-def read_case_table(table: Table, *, context_year: int | None) -> list[TableCase]:
-    """The cases in the table's rows; [] when it is no case table."""
+def read_case_table(
+    table: Table, *, context_year: int | None, columns: dict[str, int] | None = None
+) -> list[TableCase]:
+    """The cases in the table's rows; [] when it is no case table. `columns`: the layout
+    of the case table this one continues (a page break repeats no header)."""
     if not table.rows:
         return []
-    columns = _layout(table.rows[0])
-    if columns is None:
+    header = _layout(table.rows[0])
+    if header is None and columns is None:
         return []
+    body = table.rows[1:] if header is not None else table.rows
+    columns = header or columns or {}
     cases: list[TableCase] = []
-    for row in table.rows[1:]:
+    for row in body:
         heading = case_heading(_cell(row, columns["number"]), context_year=context_year, emphasised=True)
         if heading is None:
             continue
@@ -87,7 +93,21 @@ def read_case_table(table: Table, *, context_year: int | None) -> list[TableCase
 def table_cases(tables: Sequence[Table], *, context_year: int | None) -> dict[tuple[int, str], TableCase]:
     """Every case row of the document's case tables, by (page, saksnummer)."""
     found: dict[tuple[int, str], TableCase] = {}
-    for table in tables:
-        for case in read_case_table(table, context_year=context_year):
+    previous: tuple[Table, dict[str, int]] | None = None
+    for table in sorted(tables, key=lambda t: (t.page, t.top)):
+        header = _layout(table.rows[0]) if table.rows else None
+        continued = None
+        if header is None and previous is not None:
+            before, columns = previous
+            if table.page == before.page + 1 and len(table.rows[0]) == len(before.rows[0]):
+                continued = columns
+        cases = read_case_table(table, context_year=context_year, columns=continued)
+        for case in cases:
             found.setdefault((case.page, case.saksnummer), case)
+        if header is not None:
+            previous = (table, header)
+        elif continued is not None and cases:
+            previous = (table, continued)
+        else:
+            previous = None
     return found

@@ -568,3 +568,26 @@ def side_by_side_inline_labels() -> tuple[list, Style]:
         Line("Budsjettet vedtas."),
     ]
     return blocks, Style(header="Helsefellesskapet Nord-Trøndelag", footer="plain")
+
+
+def case_table_across_pages() -> tuple[list, Style]:
+    """A case table that breaks across a page; the next page repeats no header row."""
+    blocks = [
+        Line("Referat", bold=True, size=18),
+        Line("Klinisk samarbeidsutvalg rus og psykisk helse", bold=True, size=13),
+        Labelled("Dato:", "10.04.2024", value_x=130),
+        Labelled("Til stede:", "Ole Kristian Bø, Randi Fjeld", value_x=130),
+        Gap(560),
+        Table(
+            rows=[
+                ["Saksnr.", "Sak", "Vedtak"],
+                ["08/24", "Godkjenning av referat", "Godkjent."],
+                ["09/24", "Samhandling ved utskrivning", "Arbeidsgruppe opprettes."],
+                ["10/24", "Eventuelt", "Ingen saker."],
+                ["11/24", "Neste møte", "Neste møte holdes 12. juni."],
+                ["12/24", "Rapportering til SSU", "KSU rapporterer i juni."],
+            ],
+            widths=[60, 190, 220],
+        ),
+    ]
+    return blocks, Style(header="Helsefellesskapet Innlandet", footer="side_av")

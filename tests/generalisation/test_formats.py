@@ -364,3 +364,15 @@ def test_side_by_side_lists_with_names_on_the_label_lines(tmp_path: Path) -> Non
     assert (record["doc_type"], record["organ"], record["date"]) == ("protokoll", "Overordnet samarbeidsorgan", "2024-11-20")
     assert _names(record["attendees"]["present"]) == {"Vigdis Lunde", "Petter Aune", "Inger Lise Nygård"}
     assert _names(record["attendees"]["absent"]) == {"Arvid Holm", "Sissel Brandvold"}
+
+
+def test_case_table_continued_on_the_next_page(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "case_table_across_pages")
+    assert [(s["saksnummer"], s["title"], s["vedtak"], s["page"]) for s in record["saker"]] == [
+        ("8/2024", "Godkjenning av referat", "Godkjent.", 1),
+        ("9/2024", "Samhandling ved utskrivning", "Arbeidsgruppe opprettes.", 2),
+        ("10/2024", "Eventuelt", "Ingen saker.", 2),
+        ("11/2024", "Neste møte", "Neste møte holdes 12. juni.", 2),
+        ("12/2024", "Rapportering til SSU", "KSU rapporterer i juni.", 2),
+    ]
+    assert _sak(record, "10/2024")["kind"] == "eventuelt"
