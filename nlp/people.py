@@ -293,7 +293,7 @@ def _role_before_name(text: str) -> tuple[str, str] | None:
 
 
 def _add_material(person: Person, text: str) -> None:
-    if is_party(text):
+    if is_party(text) and len(text.strip(_TRAILING)) > 1:  # outside brackets `H` may be an initial
         if person.org is None:
             person.org = text.strip(_TRAILING)
         return

@@ -122,3 +122,8 @@ def test_a_role_before_the_name() -> None:
     # an organisation after the role is no name
     (person,) = parse_people("Ola Hansen, administrerende direktør Oslo universitetssykehus")
     assert (person.name, person.org) == ("Ola Hansen", "Oslo universitetssykehus")
+
+
+def test_a_single_letter_with_a_full_stop_is_no_party() -> None:
+    (person,) = parse_people("Ola Lie, H.")
+    assert person.org is None
