@@ -168,11 +168,13 @@ def _split_marks(line: str) -> tuple[str, list[str]]:
 class _Row:
     text: str
     marks: list[str]
+    page: int | None = None
 
 
-def read_text_matrices(lines: list[str]) -> TableAttendees:
+def read_text_matrices(lines: list[str], pages: list[int] | None = None) -> TableAttendees:
     """Attendance matrices printed as text lines: a header naming meeting dates, then
-    one line per person ending in their marks (a person's line may wrap)."""
+    one line per person ending in their marks (a person's line may wrap). `pages`: the
+    page of each line; a person is on the page of their row's first line."""
     out = TableAttendees()
     i = 0
     while i < len(lines):
@@ -192,7 +194,7 @@ def read_text_matrices(lines: list[str]) -> TableAttendees:
             text, marks = _split_marks(line)
             starts_person = bool(text) and leading_name(text, require_first_name=False) is not None
             if starts_person:
-                rows.append(_Row(text, marks))
+                rows.append(_Row(text, marks, pages[i] if pages else None))
             elif rows and (marks or len(text.split()) <= 6):
                 rows[-1].text = f"{rows[-1].text} {text}".strip()
                 rows[-1].marks.extend(marks)
@@ -206,6 +208,7 @@ def read_text_matrices(lines: list[str]) -> TableAttendees:
             rest = row.text[len(name) :].strip()
             parsed = parse_people(f"{name}, {rest}" if rest else name)
             person = parsed[0] if parsed else Person(name)
+            person.page = row.page
             status = _matrix_status([cell_status(mark) for mark in row.marks])
             if status == "present":
                 out.present.append(person)

@@ -23,8 +23,9 @@ from functools import cache
 
 from extractors.layout import Line, Table
 from nlp.attendee_tables import TableAttendees, read_table, read_text_matrices
+from nlp.names import is_initial
 from nlp.organs import find_organs
-from nlp.people import Person, join_list_lines, parse_people
+from nlp.people import Person, join_list_lines_at, parse_people
 from nlp.resources import read_rows, read_words
 from nlp.textutil import is_bullet_item
 from nlp.vedtak import decision_label
@@ -37,6 +38,11 @@ MAX_BLOCK_LINES = 60
 class _Block:
     kind: str  # present | absent | chair | secretary | chair_statement ("Leder av SSU, Name, ...")
     texts: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # the page of each text's line
+
+    def add(self, text: str, page: int) -> None:
+        self.texts.append(text)
+        self.pages.append(page)
 
 
 def _label_regex(labels: list[str]) -> str:
@@ -116,12 +122,12 @@ def _chunks(text: str) -> list[tuple[str | None, str]]:
 def _leaves_list(block: _Block, text: str, new_page: bool) -> bool:
     """Whether a line no longer belongs to the list being read: a bullet item, a new
     label of another kind (`Pasientene skal oppleve:`), a new page after a finished
-    entry, or more text after a chair statement's sentence ended."""
+    entry (one not ending in a comma, hyphen or initial), or more text after a chair statement's sentence ended."""
     last = block.texts[-1].rstrip() if block.texts else ""
     if is_bullet_item(text) or text.endswith(":"):
         return True
-    if new_page and last and not last.endswith((",", ";")):
-        return True
+    if new_page and last and not last.endswith((",", ";", "-")) and not is_initial(last.split()[-1]):
+        return True  # a name broken after an initial (`Asle W.` / `Medhus`) goes on
     return block.kind == "chair_statement" and last.endswith(".")
 
 
@@ -152,7 +158,7 @@ def _blocks(lines: Sequence[Line], case_heading_at: set[int], list_end: int) -> 
             if _leaves_list(current, text, new_page):
                 current = None
                 continue
-            current.texts.append(text)
+            current.add(text, line.page)
             count += 1
             if _is_officer(current.kind):
                 current = None  # an officer label names one person
@@ -160,16 +166,18 @@ def _blocks(lines: Sequence[Line], case_heading_at: set[int], list_end: int) -> 
         for kind, content in _chunks(text):
             if kind == "continue":
                 if current is not None:
-                    current.texts.append(content)
+                    current.add(content, line.page)
                 continue
             if kind is None:
                 if current is not None:
-                    current.texts.append(content)
+                    current.add(content, line.page)
                 continue
             if index >= list_end and not _is_officer(kind):
                 current = None
                 continue
-            current = _Block(kind, [content] if content.strip() else [])
+            current = _Block(kind)
+            if content.strip():
+                current.add(content, line.page)
             blocks.append(current)
             count = 0
         if current is not None and _is_officer(current.kind) and current.texts:
@@ -189,7 +197,27 @@ def _table_default(table: Table, lines: Sequence[Line]) -> str:
 
 
 def _to_attendee(person: Person) -> Attendee:
-    return Attendee(name=person.name, role=person.role, org=person.org, substitute_for=person.substitute_for)
+    return Attendee(
+        name=person.name, role=person.role, org=person.org, substitute_for=person.substitute_for, page=person.page
+    )
+
+
+def _block_people(block: _Block) -> list[Person]:
+    """The people of a list block, each on the page of the line where their entry starts
+    (a name broken across a page break is on its first page)."""
+    text, starts = join_list_lines_at(block.texts)
+    people = parse_people(text)
+    cursor = 0
+    page = block.pages[0] if block.pages else None
+    for person in people:
+        position = text.find(person.name, cursor)
+        if position >= 0:
+            cursor = position + len(person.name)
+            for start, line_page in zip(starts, block.pages, strict=True):
+                if 0 <= start <= position:
+                    page = line_page
+        person.page = page
+    return people
 
 
 def _officer(people: list[Person], officer: str) -> str | None:
@@ -220,7 +248,7 @@ def extract_attendees(
     chair: str | None = None
     secretary: str | None = None
     for block in _blocks(lines, headings, list_end):
-        people = parse_people(join_list_lines(block.texts))
+        people = _block_people(block)
         if block.kind == "absent":
             absent.extend(people)
             continue
@@ -233,9 +261,12 @@ def extract_attendees(
     for table in tables:
         result = read_table(table.rows, _table_default(table, lines))
         if result is not None:
+            for person in [*result.present, *result.absent]:
+                person.page = table.page
             found.present.extend(result.present)
             found.absent.extend(result.absent)
-    text_matrices = read_text_matrices([ln.text for ln in lines if not ln.in_table])
+    text_lines = [ln for ln in lines if not ln.in_table]
+    text_matrices = read_text_matrices([ln.text for ln in text_lines], [ln.page for ln in text_lines])
     found.present.extend(text_matrices.present)
     found.absent.extend(text_matrices.absent)
     present.extend(found.present)
@@ -257,6 +288,7 @@ def _dedupe(people: list[Person], exclude: set[str]) -> list[Person]:
         if not kept.role_parts and person.role_parts:
             kept.role_parts, kept.role_orgs = person.role_parts, person.role_orgs
         kept.substitute_for = kept.substitute_for or person.substitute_for
+        kept.page = kept.page or person.page
         kept.remarks |= person.remarks
     return list(seen.values())
 
@@ -269,7 +301,7 @@ def _assemble(present: list[Person], absent: list[Person], chair: str | None, se
     for person in present_people:
         target = person.substitute_for
         if target and target not in absent_names and target not in present_names:
-            absent_people.append(Person(target))
+            absent_people.append(Person(target, page=person.page))  # named on the deputy's entry
             absent_names.add(target)
     chair = chair or _officer(present_people, "chair")
     secretary = secretary or _officer(present_people, "secretary")

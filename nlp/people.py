@@ -36,6 +36,7 @@ class Person:
     org: str | None = None
     substitute_for: str | None = None
     remarks: set[str] = field(default_factory=set)
+    page: int | None = None  # 1-based page where the person is listed
 
     @property
     def role(self) -> str | None:
@@ -147,15 +148,24 @@ def _name_run(text: str) -> int:
 def join_list_lines(lines: list[str]) -> str:
     """Join the lines of a list, putting a comma where a line break separates two people
     (`Kari Nordmann` / `Ola Hansen`) but not inside a broken name (`Asle W.` / `Medhus`)."""
+    return join_list_lines_at(lines)[0]
+
+
+def join_list_lines_at(lines: list[str]) -> tuple[str, list[int]]:
+    """`join_list_lines`, and where each line starts in the joined text (-1 for an empty line)."""
     out = ""
+    starts: list[int] = []
     for line in lines:
         line = " ".join(line.split())
         if not line:
+            starts.append(-1)
             continue
         if not out:
+            starts.append(0)
             out = line
             continue
         if out.endswith((",", ";")):
+            starts.append(len(out) + 1)
             out = f"{out} {line}"
             continue
         next_name = leading_name(line, require_first_name=False)
@@ -166,8 +176,10 @@ def join_list_lines(lines: list[str]) -> str:
             (run == 0 and not is_initial(last) and not last.endswith("-"))
             or (run >= 2 and is_first_name(first) and not is_initial(last))
         )
-        out = f"{out}, {line}" if new_person else f"{out} {line}"
-    return out
+        out = f"{out}, " if new_person else f"{out} "
+        starts.append(len(out))
+        out = f"{out}{line}"
+    return out, starts
 
 
 def _is_org_part(text: str) -> str | None:

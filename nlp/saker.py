@@ -25,7 +25,7 @@ from nlp.resources import read_rows, read_words
 from nlp.sak_kinds import case_kind, is_kind_word, section_kind, title_kind
 from nlp.saksnummer import CaseHeading, case_heading
 from nlp.textutil import is_bullet_item, strip_bullet, ws
-from nlp.vedtak import decision_label, decision_text, is_decision_stop
+from nlp.vedtak import decision_label, find_decision, is_decision_stop
 from samsok.record import Sak
 
 MAX_TITLE_LINES = 3
@@ -250,16 +250,19 @@ def extract_saker(
     for occ in _choose(occurrences, ends, lines):
         end = ends[occ.index]
         title, label = _title(lines, occ, end)
-        vedtak = decision_text(lines[occ.index + 1 : end], body_size=body_size)
+        decision = find_decision(lines[occ.index + 1 : end], body_size=body_size)
+        vedtak, vedtak_page = (decision.text, decision.page) if decision else (None, None)
         row = rows.get((lines[occ.index].page, occ.heading.number.saksnummer)) if lines[occ.index].in_table else None
         if row is not None:
             title, label, vedtak = row.title, None, row.vedtak
+            vedtak_page = row.page if vedtak else None
         prefix = occ.heading.number.prefix
         if label is None and prefix and title_kind(prefix):
             label = prefix
         kind = case_kind(title=title, label=label, section=sections.get(occ.index), prefix=prefix, vedtak=vedtak)
         number = occ.heading.number
-        found.append((order[number.saksnummer], Sak(number.saksnummer, number.raw, title, kind, vedtak, lines[occ.index].page)))
+        sak = Sak(number.saksnummer, number.raw, title, kind, vedtak, lines[occ.index].page, vedtak_page)
+        found.append((order[number.saksnummer], sak))
     found.extend(_listed_cases(lines, heading_at))
     found.extend(_kind_headings(lines, heading_at))
     found.sort(key=lambda item: item[0])
@@ -271,7 +274,8 @@ def document_case(
 ) -> Sak:
     """The one case a board case paper (saksframlegg) is: its number from the title or
     running header, its decision from the proposal in the text."""
-    vedtak = decision_text(lines, body_size=body_size)
+    decision = find_decision(lines, body_size=body_size)
+    vedtak = decision.text if decision else None
     page = 1
     kind = case_kind(title=title, vedtak=vedtak)
-    return Sak(saksnummer, raw, title, kind, vedtak, page)
+    return Sak(saksnummer, raw, title, kind, vedtak, page, decision.page if decision else None)

@@ -6,7 +6,8 @@ fattet følgende vedtak:` ...) are in `data/decision_markers.tsv` with a priorit
 case's vedtak comes from its best label (the decision taken before a proposal). The
 text runs from the label to the end of the case, across page breaks, numbered points
 kept whole, and stops at a line of `data/decision_stops.tsv` (`Vedlegg:`, `PAUSE`, a
-signature ...) or at a heading line that follows the decision text.
+signature ...) or at a heading line that follows the decision text. Its page is where
+the text starts: the label's, or the next text line's when the label stands alone.
 """
 
 from __future__ import annotations
@@ -75,8 +76,20 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
     return line.bold and len(text.split()) <= 8 and not text.endswith((".", ",")) and (line.size >= body_size)
 
 
+@dataclass(frozen=True)
+class Decision:
+    text: str
+    page: int  # the page where its text starts (the label's, or the next text line's)
+
+
 def decision_text(lines: Sequence[Line], *, body_size: float = 0.0) -> str | None:
     """The vedtak in one case's lines (the heading line excluded), or None."""
+    decision = find_decision(lines, body_size=body_size)
+    return decision.text if decision else None
+
+
+def find_decision(lines: Sequence[Line], *, body_size: float = 0.0) -> Decision | None:
+    """The vedtak in one case's lines and the page it starts on, or None."""
     found: list[tuple[int, int, str]] = []
     for index, line in enumerate(lines):
         label = decision_label(line.text)
@@ -87,6 +100,7 @@ def decision_text(lines: Sequence[Line], *, body_size: float = 0.0) -> str | Non
     priority = min(p for p, _, _ in found)
     _, start, content = next(item for item in found if item[0] == priority)
     parts = [content] if content else []
+    page = lines[start].page if content else None
     for line in lines[start + 1 :]:
         text = line.text.strip()
         if not text:
@@ -96,5 +110,6 @@ def decision_text(lines: Sequence[Line], *, body_size: float = 0.0) -> str | Non
         if parts and _looks_like_heading(line, body_size):
             break
         parts.append(text)
+        page = page or line.page
     result = ws(" ".join(parts))
-    return result or None
+    return Decision(result, page or lines[start].page) if result else None

@@ -1,0 +1,97 @@
+"""Provenance: the page of every attendee (`Attendee.page`) and of every case's decision
+(`Sak.vedtak_page`). Expected pages are read from the documents (shared/corpus dumps,
+page breaks as samples/expected/README.md "Page numbers" describes them)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from corpus_layout import layout_from_lines
+
+from extractors import read_layout
+from nlp import build_record
+from nlp.attendees import extract_attendees
+from nlp.saker import extract_saker
+from samsok.record import Record
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@cache
+def _record(stem: str) -> Record:
+    layout = read_layout(str(SAMPLES / f"{stem}.pdf"))
+    return build_record(layout, path=f"{stem}.pdf", sha256="0" * 64)
+
+
+def _pages(people) -> dict[str, int | None]:
+    return {p.name: p.page for p in people}
+
+
+def test_ssu_minutes_attendees_are_on_page_1() -> None:
+    attendees = _record("helsefellesskap-oslo-ssu-referat-2024-12-05").attendees
+    # Til stede / Ikke til stede and the chair's statement all stand on page 1 (dump lines 13-97);
+    # a deputy's absent member (stedfortreder Øystein Mæland) is named in the same list.
+    people = [*attendees.present, *attendees.absent]
+    assert {"Svein Lyngroth", "Asle W. Medhus", "Johanne M. K. Askvig", "Tone Ikdahl"} <= _pages(people).keys()
+    assert {"Øystein Mæland", "Torkil Clementsen", "Kathrine Forsdahl"} <= _pages(attendees.absent).keys()
+    assert all(p.page == 1 for p in people)
+
+
+def test_ssu_minutes_vedtak_pages() -> None:
+    saker = {s.saksnummer: s for s in _record("helsefellesskap-oslo-ssu-referat-2024-12-05").saker}
+    # 35/24 starts on page 2; its `Vedtak:` (dump line 291) is on page 3 and the text
+    # runs on past the 3->4 break.
+    assert (saker["35/2024"].page, saker["35/2024"].vedtak_page) == (2, 3)
+    # 42/24 starts on page 6; its `Vedtak:` label ends page 6, the text is on page 7.
+    assert (saker["42/2024"].page, saker["42/2024"].vedtak_page) == (6, 7)
+    # 36/24 (page 4) decides on its own page; Eventuelt has no vedtak.
+    assert (saker["36/2024"].page, saker["36/2024"].vedtak_page) == (4, 4)
+    assert saker["41/2024"].vedtak is None and saker["41/2024"].vedtak_page is None
+
+
+def test_annual_report_2019_table_attendees_take_their_table_page() -> None:
+    record = _record("ahus-oslo-bydeler-arsrapport-2019")
+    present, absent = _pages(record.attendees.present), _pages(record.attendees.absent)
+    # Direktørmøte matrix, page 1 part (dump lines 41-52).
+    for name in ("Øystein Mæland", "Jørn Artur Limi", "Anita Bjørnstad", "Inge Skråmm", "Marius Trana"):
+        assert present[name] == 1, name
+    assert absent["Erik Borge Skei"] == 1
+    # Its continuation on page 2 (lines 53-80); Nielsen and Gerner are listed here first.
+    for name in ("Alv Humborstad Sørland", "Pål Wiik", "Bente Almås", "Bente Heggedal Gerner", "Bjørn Hjalmar Nielsen"):
+        assert present[name] == 2, name
+    for name in ("Øystein Eriksen Søreide", "Helge Jagman", "Runar Nygård"):
+        assert absent[name] == 2, name
+    # Samarbeidsforum matrix on page 3 (lines 117-160).
+    for name in ("Kari Sørum", "Marianne Waet Hulby", "Katrine Hippe", "Esben Madsen"):
+        assert present[name] == 3, name
+    assert absent["Andreas Halvorsen"] == 3
+    # Cases listed by title have no decision.
+    assert record.saker and all(s.vedtak_page is None for s in record.saker)
+
+
+def test_list_across_a_page_break_and_vedtak_on_the_next_page() -> None:
+    texts = [
+        "Referat fra møte i samarbeidsutvalget",
+        "Til stede: Kari Nordmann, kommunedirektør, Ola Hansen,",
+        "fagsjef, Per W.",  # the name breaks across the page break
+        "Dahl, rådgiver, Liv Berg",
+        "Forfall: Nina Ask",
+        "Sak 1/24 Godkjenning av innkalling",
+        "Innkallingen ble gjennomgått.",
+        "Vedtak:",
+        "Innkallingen godkjennes.",
+        "Sak 2/24 Budsjett",
+        "Vedtak: Budsjettet vedtas.",
+        "Sak 3/24 Eventuelt",
+    ]
+    layout = layout_from_lines(texts, page_breaks=(3, 8))
+    saker, heading_at = extract_saker(layout.lines)
+    attendees = extract_attendees(layout.lines, case_heading_at=heading_at)
+    assert _pages(attendees.present) == {"Kari Nordmann": 1, "Ola Hansen": 1, "Per W. Dahl": 1, "Liv Berg": 2}
+    assert _pages(attendees.absent) == {"Nina Ask": 2}
+    assert [(s.saksnummer, s.page, s.vedtak, s.vedtak_page) for s in saker] == [
+        ("1/2024", 2, "Innkallingen godkjennes.", 3),
+        ("2/2024", 3, "Budsjettet vedtas.", 3),
+        ("3/2024", 3, None, None),
+    ]
