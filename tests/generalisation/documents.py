@@ -591,3 +591,38 @@ def case_table_across_pages() -> tuple[list, Style]:
         ),
     ]
     return blocks, Style(header="Helsefellesskapet Innlandet", footer="side_av")
+
+
+def attendees_across_page_break() -> tuple[list, Style]:
+    """An attendance list that runs over a page break (the entry before the break ends
+    in a comma, a name breaks after its initial) and cases whose decisions start on the
+    page after their heading: one at the top of the next page, one whose `Vedtak:` label
+    ends a page."""
+    blocks = [
+        Line("Referat", bold=True, size=18),
+        Line("Lokalt samarbeidsutvalg Vestre Viken", bold=True, size=13),
+        Labelled("Dato:", "14.03.2024", value_x=130),
+        Gap(560),
+        Line("Til stede: Kari Nordmann, kommunalsjef Drammen kommune, Ola Hansen,"),
+        Line("fagsjef Vestre Viken HF, Per W."),
+        PageBreak(),
+        Line("Dahl, rådgiver Lier kommune, Liv Berg, fastlege,"),
+        Line("Trond Aasen, brukerrepresentant"),
+        Line("Forfall: Nina Ask"),
+        Gap(6),
+        Line("Sak 5/24 Godkjenning av innkalling og saksliste", bold=True),
+        Line("Innkalling og saksliste ble gjennomgått uten merknader."),
+        PageBreak(),
+        Line("Vedtak:", bold=True),
+        Line("Innkalling og saksliste godkjennes."),
+        Gap(6),
+        Line("Sak 6/24 Felles rutine for utskrivning", bold=True),
+        Line("Arbeidsgruppen la fram forslag til ny rutine."),
+        Gap(560),
+        Line("Vedtak:", bold=True),
+        PageBreak(),
+        Line("Rutinen vedtas og gjøres gjeldende fra 1. mai."),
+        Gap(6),
+        Line("Sak 7/24 Eventuelt", bold=True),
+    ]
+    return blocks, Style(header="Helsefellesskapet Vestre Viken", footer="side_av")

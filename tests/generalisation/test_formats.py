@@ -183,6 +183,7 @@ def test_attendee_table_with_merknad(tmp_path: Path) -> None:
     absent = _person(attendees["absent"], "Berit Aas")
     assert (absent["role"], absent["org"]) == ("Helse- og omsorgssjef", "Porsgrunn kommune")
     assert (attendees["chair"], attendees["secretary"]) == ("Hans Olav Lien", "Randi Holm")
+    assert {p["page"] for p in [*attendees["present"], *attendees["absent"]]} == {1}  # the table's page
     assert _sak(record, "22/2023")["vedtak"] == "Fagrådet tar orienteringen til etterretning."
 
 
@@ -376,3 +377,23 @@ def test_case_table_continued_on_the_next_page(tmp_path: Path) -> None:
         ("12/2024", "Rapportering til SSU", "KSU rapporterer i juni.", 2),
     ]
     assert _sak(record, "10/2024")["kind"] == "eventuelt"
+    # a row's decision is on its row's page
+    assert [s["vedtak_page"] for s in record["saker"]] == [1, 2, 2, 2, 2]
+
+
+def test_pages_of_attendees_and_decisions_across_page_breaks(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "attendees_across_page_break")
+    attendees = record["attendees"]
+    assert {p["name"]: p["page"] for p in attendees["present"]} == {
+        "Kari Nordmann": 1,
+        "Ola Hansen": 1,
+        "Per W. Dahl": 1,  # broken across the break: its first page
+        "Liv Berg": 2,
+        "Trond Aasen": 2,
+    }
+    assert {p["name"]: p["page"] for p in attendees["absent"]} == {"Nina Ask": 2}
+    assert [(s["saksnummer"], s["page"], s["vedtak_page"]) for s in record["saker"]] == [
+        ("5/2024", 2, 3),
+        ("6/2024", 3, 4),  # the label ends page 3, the text is on page 4
+        ("7/2024", 4, None),
+    ]

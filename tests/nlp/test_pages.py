@@ -11,6 +11,7 @@ from corpus_layout import layout_from_lines
 
 from extractors import read_layout
 from nlp import build_record
+from nlp.attendee_tables import read_text_matrices
 from nlp.attendees import extract_attendees
 from nlp.saker import extract_saker
 from samsok.record import Record
@@ -95,3 +96,16 @@ def test_list_across_a_page_break_and_vedtak_on_the_next_page() -> None:
         ("2/2024", 3, "Budsjettet vedtas.", 3),
         ("3/2024", 3, None, None),
     ]
+
+
+def test_text_matrix_rows_take_the_page_of_their_first_line() -> None:
+    lines = [
+        "Representanter Stilling og virksomhet 5.3.19 4.6.19",
+        "Kari Sørum Avdelingsdirektør Bydel Alna x x",
+        "Katrine Hippe Spesialrådgiver divisjon Psykisk",
+        "helsevern, Ahus x -",
+        "Andreas Halvorsen Kommunalsjef, Nittedal kommune",
+    ]
+    got = read_text_matrices(lines, [3, 3, 3, 4, 4])
+    assert _pages(got.present) == {"Kari Sørum": 3, "Katrine Hippe": 3}
+    assert _pages(got.absent) == {"Andreas Halvorsen": 4}
