@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from nlp.dates import find_dates
+from nlp.dates import find_dates, first_date
 from nlp.names import leading_name
 from nlp.people import Person, parse_people
 from nlp.resources import read_rows
@@ -86,6 +86,13 @@ def _person_from_cells(name_cell: str, role: str | None, org: str | None, role_o
     return person
 
 
+def meeting_label(header: str | None) -> str:
+    """A meeting column's header as an ISO date (`28.3.19` -> `2019-03-28`), else as printed."""
+    text = " ".join((header or "").split())
+    found = first_date(text)
+    return found.isoformat() if found else text
+
+
 def read_table(rows: list[list[str | None]], default: str = "present") -> TableAttendees | None:
     """Attendees of one table whose first row is its header; None for other tables."""
     if not rows:
@@ -116,6 +123,9 @@ def read_table(rows: list[list[str | None]], default: str = "present") -> TableA
         if meetings:
             marks = [cell_status(row[i]) if i < len(row) else None for i in meetings]
             status = _matrix_status([*marks, cell_status(remark)])
+            person.meetings = [
+                meeting_label(rows[0][i]) for i, mark in zip(meetings, marks, strict=True) if mark == "present"
+            ]
         if status == "present":
             out.present.append(person)
         elif status == "absent":

@@ -198,7 +198,12 @@ def _table_default(table: Table, lines: Sequence[Line]) -> str:
 
 def _to_attendee(person: Person) -> Attendee:
     return Attendee(
-        name=person.name, role=person.role, org=person.org, substitute_for=person.substitute_for, page=person.page
+        name=person.name,
+        role=person.role,
+        org=person.org,
+        substitute_for=person.substitute_for,
+        page=person.page,
+        meetings=person.meetings,
     )
 
 
@@ -289,6 +294,8 @@ def _dedupe(people: list[Person], exclude: set[str]) -> list[Person]:
             kept.role_parts, kept.role_orgs = person.role_parts, person.role_orgs
         kept.substitute_for = kept.substitute_for or person.substitute_for
         kept.page = kept.page or person.page
+        if person.meetings:
+            kept.meetings = sorted({*(kept.meetings or []), *person.meetings})
         kept.remarks |= person.remarks
     return list(seen.values())
 

@@ -37,6 +37,7 @@ class Person:
     substitute_for: str | None = None
     remarks: set[str] = field(default_factory=set)
     page: int | None = None  # 1-based page where the person is listed
+    meetings: list[str] | None = None  # meetings attended, from an x-per-date table
 
     @property
     def role(self) -> str | None:

@@ -60,6 +60,9 @@ class Attendee:
     org: str | None = None
     substitute_for: str | None = None
     page: int | None = None  # page where the person is listed (project extension)
+    # Meetings the person attended, from an x-per-date attendance table: ISO dates where
+    # the column header is a date, else the header as printed (project extension).
+    meetings: list[str] | None = None
 
 
 @dataclass

@@ -127,6 +127,9 @@ def test_matrix_table_with_x_per_meeting() -> None:
         ("Alv Humborstad Sørland", "Bydelsdirektør", "Bydel Stovner"),
     ]
     assert names(got.absent) == ["Erik Borge Skei", "Runar Nygård"]
+    # Who attended which meeting: the columns with an `x`, as ISO dates.
+    assert [p.meetings for p in got.present] == [["2019-03-28", "2019-12-12"], ["2019-12-12"]]
+    assert [p.meetings for p in got.absent] == [[], []]
 
 
 def test_matrix_printed_as_text_lines() -> None:

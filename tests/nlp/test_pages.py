@@ -109,3 +109,14 @@ def test_text_matrix_rows_take_the_page_of_their_first_line() -> None:
     got = read_text_matrices(lines, [3, 3, 3, 4, 4])
     assert _pages(got.present) == {"Kari Sørum": 3, "Katrine Hippe": 3}
     assert _pages(got.absent) == {"Andreas Halvorsen": 4}
+
+
+def test_who_attended_which_meeting_in_the_2019_tables() -> None:
+    """Read from the ruled x-per-date tables of the sample (its generator's table rows:
+    `Kari Sørum | ... |  | x |  | x` under 5.3.19 | 4.6.19 | 10.9.19 | 26.11.19)."""
+    record = _record("ahus-oslo-bydeler-arsrapport-2019")
+    meetings = {p.name: p.meetings for p in record.attendees.present}
+    assert meetings["Kari Sørum"] == ["2019-06-04", "2019-11-26"]
+    assert meetings["Monika Vartdal"] == ["2019-03-05", "2019-06-04", "2019-09-10"]
+    assert meetings["Øystein Mæland"] == ["2019-03-28", "2019-12-12"]
+    assert all(not p.meetings for p in record.attendees.absent)

@@ -166,9 +166,23 @@ def test_document_page_shows_outline_saker_attendees_and_source(client, catalog)
                 assert f"Sak {sak.saksnummer}" in html
         for person in record.attendees.present + record.attendees.absent:
             assert escape(person.name) in html
+            if person.page:
+                assert f"/pdf/{doc_id}#page={person.page}" in hrefs
+        for sak in record.saker:
+            if sak.vedtak_page and sak.vedtak_page != sak.page:
+                assert f"/pdf/{doc_id}#page={sak.vedtak_page}" in hrefs
         assert "Kilde" in html and doc_id in html
         checked += bool(record.saker) and bool(record.attendees.present)
     assert checked, "at least one sample has cases and attendees"
+
+
+def test_document_page_shows_who_attended_which_meeting(client, catalog):
+    """The 2019 report's x-per-date tables: Kari Sørum has an x under 4.6.19 and 26.11.19."""
+    doc_id = next(d for d, r in catalog.iter_records() if r.source.path.endswith("arsrapport-2019.pdf"))
+    html = get_html(client, f"/dokument/{doc_id}")
+    assert "Møter" in html
+    row = next(r for r in html.split("<tr>") if "Kari Sørum" in r)
+    assert "4. juni 2019, 26. november 2019" in row
 
 
 def escape(text: str) -> str:
