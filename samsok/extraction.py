@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # Bump when extraction or NLP rules change what a record holds: the nightly flow
 # re-extracts every document extracted by an older version.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 DEFAULT_TIMEOUT_S = 120.0
 STARTUP_TIMEOUT_S = 120.0
