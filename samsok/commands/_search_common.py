@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 
-from samsok.search.base import BackendUnavailable
-
-YEAR_RE = re.compile(r"^\s*(\d{4})?\s*(?:(\.\.|-)\s*(\d{4})?)?\s*$")
+from samsok.search.base import BackendUnavailable, parse_year_range
 
 
 class UsageError(ValueError):
@@ -33,18 +30,10 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_year(value: str | None) -> tuple[int | None, int | None]:
-    if value is None or not value.strip():
-        return None, None
-    match = YEAR_RE.match(value)
-    if not match or not (match.group(1) or match.group(3)):
-        raise UsageError(f"--year: expected YEAR or FIRST..LAST, got {value!r}")
-    first = int(match.group(1)) if match.group(1) else None
-    if match.group(2) is None:
-        return first, first
-    last = int(match.group(3)) if match.group(3) else None
-    if first is not None and last is not None and first > last:
-        first, last = last, first
-    return first, last
+    try:
+        return parse_year_range(value)
+    except ValueError:
+        raise UsageError(f"--year: expected YEAR or FIRST..LAST, got {value!r}") from None
 
 
 def fail(command: str, message: str, code: int = 1) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
@@ -12,6 +13,26 @@ What = Literal["documents", "saker"]
 FACET_KEYS = ("year", "sykehusomrade", "doc_type", "organ")
 # Buckets per facet (both backends cut at the same size, ordered by count then key).
 FACET_SIZE = 100
+
+
+YEAR_RANGE_RE = re.compile(r"^\s*(\d{4})?\s*(?:(\.\.|-|–)\s*(\d{4})?)?\s*$")
+
+
+def parse_year_range(value: str | None) -> tuple[int | None, int | None]:
+    """`2019` -> (2019, 2019); `2019..2025` -> (2019, 2025); `..2020` -> (None, 2020);
+    a reversed range is turned round. ValueError for anything else."""
+    if value is None or not value.strip():
+        return None, None
+    match = YEAR_RANGE_RE.match(value)
+    if not match or (match.group(1) is None and match.group(3) is None):
+        raise ValueError(value)
+    first = int(match.group(1)) if match.group(1) else None
+    if match.group(2) is None:
+        return first, first
+    last = int(match.group(3)) if match.group(3) else None
+    if first is not None and last is not None and first > last:
+        first, last = last, first
+    return first, last
 
 
 class BackendUnavailable(Exception):

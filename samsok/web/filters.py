@@ -7,12 +7,13 @@ Parameter names (the same for HTML and JSON): `q`, `year` (`2019` or `2019..2025
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import HTTPException, Query
+
+from samsok.search.base import parse_year_range
 
 What = Literal["documents", "saker"]
 
@@ -22,7 +23,6 @@ MAX_OFFSET = 10_000
 MIN_YEAR = 1900
 MAX_YEAR = 2100
 
-_YEAR_RE = re.compile(r"^\s*(\d{4})?\s*(?:(\.\.|-|–)\s*(\d{4})?)?\s*$")
 
 # Facet key in the backend's result -> URL parameter that filters on it.
 FACET_PARAMS = {"year": "year", "sykehusomrade": "omrade", "doc_type": "type", "organ": "organ"}
@@ -37,16 +37,10 @@ class FilterError(HTTPException):
 
 def parse_year(value: str | None) -> tuple[int | None, int | None]:
     """`2019` -> (2019, 2019); `2019..2025` -> (2019, 2025); `..2020` -> (None, 2020)."""
-    if value is None or value.strip() == "":
-        return None, None
-    match = _YEAR_RE.match(value)
-    if not match or (match.group(1) is None and match.group(3) is None):
-        raise FilterError(f"Ugyldig år: «{value}». Skriv for eksempel 2019 eller 2019..2025.")
-    first = int(match.group(1)) if match.group(1) else None
-    if match.group(2) is None:
-        return first, first
-    last = int(match.group(3)) if match.group(3) else None
-    return first, last
+    try:
+        return parse_year_range(value)
+    except ValueError:
+        raise FilterError(f"Ugyldig år: «{value}». Skriv for eksempel 2019 eller 2019..2025.") from None
 
 
 def _clean_list(values: list[str]) -> list[str]:
