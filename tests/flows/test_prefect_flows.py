@@ -61,3 +61,63 @@ def test_example_sources_file_is_valid() -> None:
     assert schedules(config) == {"30 2 * * *": ["nordland-ssu", "arsrapporter"],
                                  "0 4 * * 1": ["more-og-romsdal-sekretariat"]}
     assert config.http.max_pdf_bytes == 200 * 1024 * 1024
+
+
+def test_nightly_serve_registers_its_cron_deployment_and_runs_it(
+    web: FaultServer, pdfs, settings: Settings, prefect_api: str, tmp_path: Path
+) -> None:
+    """`samsok nightly --serve` as a real process: the deployment appears in the Prefect
+    API with the config's cron schedule, and a run of it (picked up by the serving
+    process) harvests, extracts and indexes the source."""
+    import asyncio
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from prefect.client.orchestration import get_client
+    from prefect.deployments import run_deployment
+
+    a = pdfs["referat-2024-06"].read_bytes()
+    web.routes["/a.pdf"] = Route(a)
+    web.page("/moter", [("/a.pdf", "Referat")])
+    config = tmp_path / "sources.toml"
+    config.write_text(
+        f'schedule = "45 1 * * *"\n[http]\nretries = 1\nbackoff_s = 0.01\n'
+        f'[[source]]\nname = "hf"\nlisting_urls = ["{web.url("/moter")}"]\n',
+        encoding="utf-8",
+    )
+    env = dict(os.environ, PREFECT_API_URL=prefect_api, PREFECT_RUNNER_POLL_FREQUENCY="1")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "samsok.cli", "nightly", "--home", str(settings.home), "--config", str(config),
+         "--serve", "--name", "nightly-test"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+
+    async def deployment():
+        async with get_client() as client:
+            return await client.read_deployment_by_name("samsok-nightly/nightly-test")
+
+    try:
+        found = None
+        deadline = time.monotonic() + 120
+        while found is None and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stdout.read().decode(errors="replace")[-3000:]
+            try:
+                found = asyncio.run(deployment())
+            except Exception:  # not registered yet
+                time.sleep(1)
+        assert found is not None, "the deployment was never registered"
+        crons = [s.schedule.cron for s in found.schedules]
+        assert crons == ["45 1 * * *"]
+        run = run_deployment("samsok-nightly/nightly-test", timeout=180)
+        assert run.state.is_completed(), run.state
+        assert indexed_doc_ids(settings.embedded_index_dir) == [hashlib.sha256(a).hexdigest()]
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
