@@ -137,6 +137,22 @@ def _latest_dated_year(text: str) -> int | None:
     return max(years) if years else None
 
 
+@cache
+def _date_reference() -> re.Pattern[str]:
+    return re.compile(read_toml("metadata.toml")["date_references"]["before"], re.I)
+
+
+def _meeting_date_in_text(text: str, year_hint: int | None) -> dt.date | None:
+    """The first full date in `text` that no reference word (`frist`, `referat fra`,
+    `datert` ...) precedes on its line; the first full date when all are references."""
+    dates = [d for d in find_dates(text, year_hint) if d.has_day]
+    for found in dates:
+        line_start = text.rfind("\n", 0, found.start) + 1
+        if not _date_reference().search(text[line_start : found.start]):
+            return found.date
+    return dates[0].date if dates else None
+
+
 @dataclass(frozen=True)
 class DateAndYear:
     date: dt.date | None
@@ -162,7 +178,7 @@ def find_date_and_year(
     date: dt.date | None = None
     if doc_type in MEETING_TYPES:
         date = first_date(fields.get("date", ""), year_hint) or first_date(title or "", year_hint)
-        date = date or first_date(first_page_text, year_hint)
+        date = date or _meeting_date_in_text(first_page_text, year_hint)
     elif doc_type == "arsrapport":
         dates = [d for row in _approval_rows(lines) if (d := first_date(row, year_hint))]
         date = max(dates) if dates else None

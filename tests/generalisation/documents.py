@@ -626,3 +626,230 @@ def attendees_across_page_break() -> tuple[list, Style]:
         Line("Sak 7/24 Eventuelt", bold=True),
     ]
     return blocks, Style(header="Helsefellesskapet Vestre Viken", footer="side_av")
+
+
+def agenda_then_cases() -> tuple[list, Style]:
+    """A notice and minutes that open with a saksliste (page numbers, a presenter) and
+    then repeat every case in full with its decision; Helse Bergen's running header."""
+    blocks = [
+        Line("Møtereferat", bold=True, size=18),
+        Line("Samarbeidsutvalget Helse Bergen og kommunene", bold=True, size=13),
+        Labelled("Dato:", "05.12.2024", value_x=150),
+        Labelled("Sted:", "Haukeland universitetssjukehus, møterom 2", value_x=150),
+        Gap(6),
+        Line("Saksliste", bold=True, size=13),
+        Line("Sak 12/24 Godkjenning av innkalling .................. 2"),
+        Line("Sak 13/24 Handlingsplan for legemiddelsamstemming (Kari Holm) ...... 2"),
+        Line("Sak 14/24 Kompetansedeling mellom nivåene ........... 3"),
+        PageBreak(),
+        Line("Sak 12/24 Godkjenning av innkalling", bold=True, size=12),
+        Line("Vedtak:", bold=True),
+        Line("Innkallingen godkjennes uten merknader."),
+        Gap(8),
+        Line("Sak 13/24 Handlingsplan for legemiddelsamstemming", bold=True, size=12),
+        Line("Kari Holm presenterte utkastet til handlingsplan."),
+        Line("Vedtak/konklusjon:", bold=True),
+        Line("Samarbeidsutvalget slutter seg til handlingsplanen."),
+        Line("Oppfølging: Sekretariatet sender planen til kommunene."),
+        Line("Ansvar: Kari Holm"),
+        PageBreak(),
+        Line("Sak 14/24 Kompetansedeling mellom nivåene", bold=True, size=12),
+        Line("Vedtak (enstemmig):", bold=True),
+        Line("Det etableres et hospiteringsprogram fra 2025."),
+        Line("Ansvar: Fagrådet"),
+    ]
+    return blocks, Style(header="Helse Bergen HF", footer="side_av")
+
+
+def decision_label_variants() -> tuple[list, Style]:
+    """Minutes whose cases close with `Konklusjon:`, `Oppsummering/vedtak:`,
+    `Beslutning:` and `Anbefaling:` (a recommendation, no decision label)."""
+    blocks = [
+        Line("Referat", bold=True, size=18),
+        Line("Strategisk samarbeidsutvalg", bold=True, size=13),
+        Labelled("Dato:", "torsdag 5. desember 2024", value_x=150),
+        Gap(6),
+        Line("Sak 20/24 Status for helsefellesskapet", bold=True),
+        Line("Konklusjon:", bold=True),
+        Line("Utvalget tar statusrapporten til etterretning."),
+        Line("Sak 21/24 Felles prosedyre for utskrivning", bold=True),
+        Line("Oppsummering/vedtak:", bold=True),
+        Line("Prosedyren vedtas med de endringer som kom fram i møtet."),
+        Line("Ansvarlig: Fagrådet for utskrivning"),
+        Line("Sak 22/24 Ny modell for legevakt", bold=True),
+        Line("Beslutning:", bold=True),
+        Line("Modellen prøves ut i ett år."),
+        Line("Sak 23/24 Innspill til nasjonal helseplan", bold=True),
+        Line("Anbefaling:", bold=True),
+        Line("Arbeidsgruppen anbefaler at utvalget gir innspill."),
+        Line("Sak 24/24 Eventuelt", bold=True),
+        Line("Ingen saker."),
+    ]
+    return blocks, Style(footer="plain")
+
+
+def _dated_referat(date: str, *, before: tuple[str, ...] = (), after: tuple[str, ...] = ()) -> tuple[list, Style]:
+    blocks = [Line("Referat", bold=True, size=18), Line("Strategisk samarbeidsutvalg", bold=True, size=13)]
+    blocks += [Line(text) for text in before]
+    if date:
+        blocks += [Labelled("Dato:", date, value_x=150), Labelled("Sted:", "Teams", value_x=150)]
+    blocks += [Gap(6), *(Line(text) for text in after)]
+    blocks += [Line("Sak 30/24 Godkjenning av referat", bold=True), Line("Vedtak:", bold=True),
+               Line("Referatet godkjennes.")]
+    return blocks, Style(footer="plain")
+
+
+def date_dotted() -> tuple[list, Style]:
+    return _dated_referat("05.12.2024")
+
+
+def date_dotted_short_day() -> tuple[list, Style]:
+    return _dated_referat("5.12.2024")
+
+
+def date_weekday_month_name() -> tuple[list, Style]:
+    return _dated_referat("torsdag 5. desember 2024")
+
+
+def date_iso() -> tuple[list, Style]:
+    return _dated_referat("2024-12-05")
+
+
+def date_two_digit_year_and_time() -> tuple[list, Style]:
+    return _dated_referat("05.12.24 kl. 09.00-11.00")
+
+
+def date_among_other_dates() -> tuple[list, Style]:
+    """The meeting date labelled; a deadline and the previous meeting's minutes around it."""
+    return _dated_referat(
+        "05.12.2024",
+        before=("Referat fra 09.10.24 ble godkjent på e-post.",),
+        after=("Innspill til handlingsplanen sendes sekretariatet innen frist 1. februar.",),
+    )
+
+
+def date_unlabelled_after_references() -> tuple[list, Style]:
+    """No date label: the previous meeting and a deadline come before the meeting's date."""
+    return _dated_referat(
+        "",
+        before=(
+            "Oppfølging av referat fra 09.10.24, med frist 1. februar 2025 for innspill.",
+            "Møte torsdag 5. desember 2024 kl. 09.00–11.00 på Teams",
+        ),
+    )
+
+
+def nynorsk_date_referat() -> tuple[list, Style]:
+    blocks = [
+        Line("Referat", bold=True, size=18),
+        Line("Samarbeidsutvalet", bold=True, size=13),
+        Labelled("Dato:", "tysdag 3. mars 2025", value_x=150),
+        Labelled("Stad:", "Teams", value_x=150),
+        Line("Sak 5/25 Godkjenning av referat", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Referatet vart godkjent utan merknader."),
+    ]
+    return blocks, Style(font="times", footer="dash")
+
+
+def _titled(title: str, second: str, *body: str) -> tuple[list, Style]:
+    blocks = [Line(title, bold=True, size=18), Line(second, bold=True, size=13),
+              Labelled("Dato:", "05.12.2024", value_x=150), Gap(6)]
+    blocks += [Line(text) for text in body or ("Samarbeid mellom sykehuset og kommunene om pasientforløp.",)]
+    return blocks, Style(footer="plain")
+
+
+def type_moteprotokoll() -> tuple[list, Style]:
+    return _titled("Møteprotokoll", "Strategisk samarbeidsutvalg")
+
+
+def type_protokoll_fra_mote() -> tuple[list, Style]:
+    return _titled("Protokoll fra møte i Strategisk samarbeidsutvalg", "Helsefellesskapet")
+
+
+def type_saksframlegg() -> tuple[list, Style]:
+    return _titled("Saksframlegg", "Felles kompetanseplan")
+
+
+def type_styresak() -> tuple[list, Style]:
+    return _titled("Styresak 45/2024 Økonomisk langtidsplan", "Styremøte 05.12.2024")
+
+
+def type_retningslinje() -> tuple[list, Style]:
+    return _titled("Retningslinje for utskrivning av pasienter", "Helsefellesskapet")
+
+
+def type_samarbeidsavtale() -> tuple[list, Style]:
+    return _titled("Samarbeidsavtale mellom Vestre Viken HF og kommunene", "Delavtale 3")
+
+
+def type_tjenesteavtale() -> tuple[list, Style]:
+    return _titled("Tjenesteavtale 2", "Innleggelse i sykehus")
+
+
+def type_moteinnkalling() -> tuple[list, Style]:
+    return _titled("Møteinnkalling", "Strategisk samarbeidsutvalg")
+
+
+def type_arsmelding() -> tuple[list, Style]:
+    return _titled("Årsmelding 2023", "Helsefellesskapet")
+
+
+def type_presentasjon() -> tuple[list, Style]:
+    return _titled("Presentasjon", "Strategisk samarbeidsutvalg")
+
+
+def area_publisher_line() -> tuple[list, Style]:
+    return _titled("Referat", "Samarbeidsutvalget", "Utgitt av: Helse Bergen HF")
+
+
+def area_unn_possessive() -> tuple[list, Style]:
+    return _titled("Referat", "Samarbeidsutvalget i Troms", "Universitetssykehuset Nord-Norges klinikker deltok.")
+
+
+def area_st_olav_title() -> tuple[list, Style]:
+    return _titled("Referat fra St. Olavs hospital", "Samarbeidsutvalget")
+
+
+def area_innlandet_possessive() -> tuple[list, Style]:
+    return _titled("Referat", "Sykehuset Innlandets samarbeidsutvalg")
+
+
+def area_vestre_viken_possessive() -> tuple[list, Style]:
+    return _titled("Referat", "Samarbeidsutvalget", "Vestre Vikens helsefellesskap møttes på Drammen sykehus.")
+
+
+def area_passing_list() -> tuple[list, Style]:
+    return _titled(
+        "Referat", "Strategisk samarbeidsutvalg",
+        "Kartleggingen omfattet Helse Bergen, St. Olavs hospital, UNN, Sykehuset Innlandet, Vestre Viken,",
+        "Sørlandet sykehus og Helse Stavanger.",
+        "Utvalget diskuterte resultatene.",
+    )
+
+
+def english_minutes() -> tuple[list, Style]:
+    blocks = [
+        Line("Minutes", bold=True, size=18),
+        Line("Joint Health Partnership Committee", bold=True, size=13),
+        Labelled("Date:", "5 December 2024", value_x=150),
+        Gap(6),
+        Line("The committee discussed the collaboration between the hospital and the municipalities."),
+        Line("The members agreed that the working group should present a new plan in the spring."),
+    ]
+    return blocks, Style(footer="plain")
+
+
+def bokmal_quoting_nynorsk() -> tuple[list, Style]:
+    blocks = [
+        Line("Referat", bold=True, size=18),
+        Line("Strategisk samarbeidsutvalg", bold=True, size=13),
+        Labelled("Dato:", "05.12.2024", value_x=150),
+        Gap(6),
+        Line("Utvalget diskuterte samarbeidet mellom sykehuset og kommunene om utskrivning."),
+        Line("Kommunen siterte fra sitt høringssvar: «Vi meiner at kommunane ikkje kan ta over"),
+        Line("fleire oppgåver utan at dei får midlar til det.»"),
+        Line("Utvalget ble enige om å følge opp saken i neste møte, og sekretariatet skal"),
+        Line("lage et notat om økonomiske konsekvenser for kommunene."),
+    ]
+    return blocks, Style(footer="plain")

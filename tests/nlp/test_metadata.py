@@ -78,6 +78,24 @@ def test_minutes_date_from_the_meeting_label() -> None:
     assert (when.date, when.year) == (dt.date(2024, 12, 5), 2024)
 
 
+def test_minutes_date_in_text_skips_deadlines_and_earlier_minutes() -> None:
+    layout = layout_from_lines(
+        [
+            "Referat",
+            "Oppfølging av referat fra 09.10.24, frist 1. februar 2025 for innspill, vedlegg datert 1.11.2024.",
+            "Møte torsdag 5. desember 2024 kl. 09.00",
+        ]
+    )
+    when = find_date_and_year(layout.lines, title="Referat", doc_type="referat", fields={}, metadata={})
+    assert (when.date, when.year) == (dt.date(2024, 12, 5), 2024)
+
+
+def test_minutes_date_in_text_falls_back_to_a_reference_when_nothing_else() -> None:
+    layout = layout_from_lines(["Referat", "Godkjent av utvalget 12.12.2024."])
+    when = find_date_and_year(layout.lines, title="Referat", doc_type="referat", fields={}, metadata={})
+    assert when.date == dt.date(2024, 12, 12)
+
+
 def test_board_case_year_from_its_number() -> None:
     layout = layout_from_lines(["Innledning", "Det vises til sak 84/2021 behandlet i styremøtet 28. oktober 2020."])
     when = find_date_and_year(

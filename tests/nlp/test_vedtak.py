@@ -19,6 +19,9 @@ from nlp.vedtak import decision_label, decision_text, is_decision_stop
         ("Styret fattet følgende vedtak:", 1, ""),
         ("Beslutning:", 1, ""),
         ("Konklusjon:", 2, ""),
+        ("Vedtak/konklusjon:", 1, ""),
+        ("Oppsummering/vedtak: Prosedyren vedtas", 1, "Prosedyren vedtas"),
+        ("Konklusjon og vedtak:", 1, ""),
         ("Forslag til vedtak:", 3, ""),
         ("Framlegg til vedtak:", 3, ""),
         ("Innstilling:", 3, ""),
@@ -34,13 +37,15 @@ def test_labels(line: str, priority: int, content: str) -> None:
     assert label is not None and (label.priority, label.content) == (priority, content)
 
 
-@pytest.mark.parametrize("line", ["Vedtaket ble utsatt til neste møte.", "SSU tar informasjonen til orientering.", "Innstillingen er sendt ut."])
+@pytest.mark.parametrize("line", ["Vedtaket ble utsatt til neste møte.", "SSU tar informasjonen til orientering.", "Innstillingen er sendt ut.",
+                                  "Anbefaling:", "Oppsummering:"])
 def test_sentences_are_no_labels(line: str) -> None:
     assert decision_label(line) is None
 
 
 def test_stops() -> None:
-    for line in ["Vedlegg:", "Vedlegg Sak 35/24", "PAUSE", "Sarpsborg, 7. februar 2015", "Hensikt:", "Saksbehandler: Kari Holm"]:
+    for line in ["Vedlegg:", "Vedlegg Sak 35/24", "PAUSE", "Sarpsborg, 7. februar 2015", "Hensikt:", "Saksbehandler: Kari Holm",
+                 "Oppfølging: Sekretariatet sender planen", "Ansvar: Kari Holm", "Ansvarlig: Fagrådet"]:
         assert is_decision_stop(line), line
     assert not is_decision_stop("Vedlegg 1 godkjennes som en del av avtalen.")
 
