@@ -4,6 +4,9 @@ A line is furniture when it sits in the top or bottom band of its page and eithe
 (a) reads as a page number (the `PAGE_NUMBER_PATTERNS` table), or
 (b) repeats, digits aside, at about the same height on a good share of the pages
     (`2 Helsefellesskapet – Ahus og kommunene`, `... styresak 19/2021 Side 7 av 7`).
+    When the repeats differ in their digits, the line must be set like running text
+    or smaller: a bold line or one larger than the body text that only repeats with
+    other numbers is a heading (`Sak 12/24` at the top of every case's page).
 A line at the top of a single page is not furniture: it does not repeat. Furniture is
 only taken from the edges of the page inwards (see `find_furniture`).
 """
@@ -63,6 +66,8 @@ class PlacedLine:
     bottom: float
     page_height: float
     in_table: bool = False
+    size: float = 0.0  # font size in points (0: unknown)
+    bold: bool = False
 
 
 def page_number_pattern(text: str, pages: int) -> str | None:
@@ -95,6 +100,22 @@ def band_of(line: PlacedLine) -> str | None:
     return None
 
 
+# A line this many points larger than the body text is set as a heading.
+HEADING_SIZE_MARGIN = 0.5
+
+
+def _body_size(lines: Sequence[PlacedLine]) -> float:
+    weights: dict[float, int] = defaultdict(int)
+    for line in lines:
+        if line.size > 0:
+            weights[round(line.size, 1)] += len(line.text)
+    return max(weights, key=lambda size: weights[size]) if weights else 0.0
+
+
+def _styled_as_heading(line: PlacedLine, body_size: float) -> bool:
+    return line.size > 0 and body_size > 0 and (line.bold or line.size > body_size + HEADING_SIZE_MARGIN)
+
+
 def find_furniture(lines: Sequence[PlacedLine], pages: int) -> set[int]:
     """Indices of the lines that are page furniture.
 
@@ -114,14 +135,19 @@ def find_furniture(lines: Sequence[PlacedLine], pages: int) -> set[int]:
         anchor = line.top if band == "top" else line.page_height - line.bottom
         positions[(band, repetition_key(line.text))].append((line.page, anchor, index))
     needed = max(2, math.ceil(REPEAT_SHARE * pages))
+    body_size = _body_size(lines)
     for (band, _key), found in positions.items():
         anchors = sorted(anchor for _, anchor, _ in found)
         usual = anchors[len(anchors) // 2]
         at_usual = [
             (page, index) for page, anchor, index in found if abs(anchor - usual) <= REPEAT_POSITION_TOLERANCE
         ]
-        if len({page for page, _ in at_usual}) >= needed:
-            candidates[band].update(index for _, index in at_usual)
+        if len({page for page, _ in at_usual}) < needed:
+            continue
+        texts = {" ".join(lines[index].text.split()) for _, index in at_usual}
+        if len(texts) > 1 and all(_styled_as_heading(lines[index], body_size) for _, index in at_usual):
+            continue  # the same heading with other numbers on each page: not furniture
+        candidates[band].update(index for _, index in at_usual)
     return _peel(lines, candidates)
 
 

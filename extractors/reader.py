@@ -70,7 +70,10 @@ def split_furniture(
     lines: list[Line], heights: dict[int, float], pages: int
 ) -> tuple[list[Line], list[Line]]:
     """(body lines, furniture lines)."""
-    placed = [PlacedLine(ln.text, ln.page, ln.top, ln.bottom, heights[ln.page], ln.in_table) for ln in lines]
+    placed = [
+        PlacedLine(ln.text, ln.page, ln.top, ln.bottom, heights[ln.page], ln.in_table, ln.size, ln.bold)
+        for ln in lines
+    ]
     furniture_ids = find_furniture(placed, pages)
     body = [line for i, line in enumerate(lines) if i not in furniture_ids]
     return body, [line for i, line in enumerate(lines) if i in furniture_ids]

@@ -64,6 +64,7 @@ class Gazetteer:
         self._by_alias: dict[str, str] = {}
         for key, alias in entries:
             self._by_alias.setdefault(alias, key)
+        self._genitive = genitive
         suffix = GENITIVE if genitive else ""
         self._index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         for alias in sorted(self._by_alias, key=len, reverse=True):
@@ -79,8 +80,10 @@ class Gazetteer:
             start = word.start()
             if start < resume:
                 continue
-            candidates = self._index.get(word.group(0).casefold())
-            if not candidates or (start and (text[start - 1].isalnum() or text[start - 1] in "-_")):
+            if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+                continue
+            candidates = self._candidates(word.group(0).casefold())
+            if not candidates:
                 continue
             for alias, pattern in candidates:
                 match = pattern.match(text, start)
@@ -88,6 +91,14 @@ class Gazetteer:
                     resume = match.end()
                     yield Mention(self._by_alias[alias], alias, match["name"], start, match.end("name"), match.end())
                     break
+
+    def _candidates(self, word: str) -> list[tuple[str, re.Pattern[str]]]:
+        """The aliases that may start at a word; a one-word name in the genitive
+        (`Diakonhjemmets`, `UNNs`) is indexed under the word without its `s`."""
+        candidates = self._index.get(word, [])
+        if self._genitive and word.endswith("s") and len(word) > 2:
+            candidates = candidates + self._index.get(word[:-1], [])
+        return candidates
 
     def lookup(self, name: str) -> str | None:
         """The canonical name when `name` (whole) is one of the aliases."""

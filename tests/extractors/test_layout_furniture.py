@@ -92,3 +92,17 @@ def test_a_repeated_line_must_recur_at_the_same_height() -> None:
 def test_lines_in_tables_are_never_furniture() -> None:
     lines = [_line("12", page, 20, in_table=True) for page in (1, 2)]
     assert find_furniture(lines, pages=2) == set()
+
+
+def test_a_case_heading_at_the_top_of_each_page_is_no_running_header() -> None:
+    """`Sak 12/24`, `Sak 13/24` ... bold and larger than the body at the top of every
+    page differ in their numbers: headings, not furniture; a small running header that
+    differs only in its page number still is."""
+    lines: list[PlacedLine] = []
+    for page in range(1, 5):
+        lines.append(PlacedLine(f"Styresak {page} – Helse Bergen", page, 30, 39, A4_HEIGHT, size=8.5))
+        lines.append(PlacedLine(f"Sak {11 + page}/24", page, 80, 92, A4_HEIGHT, size=12, bold=True))
+        lines.append(PlacedLine("Body text of the case about samhandling and pasientforløp", page, 120, 131,
+                                A4_HEIGHT, size=10.5))
+    found = {lines[i].text for i in find_furniture(lines, pages=4)}
+    assert found == {f"Styresak {page} – Helse Bergen" for page in range(1, 5)}

@@ -853,3 +853,39 @@ def bokmal_quoting_nynorsk() -> tuple[list, Style]:
         Line("lage et notat om økonomiske konsekvenser for kommunene."),
     ]
     return blocks, Style(footer="plain")
+
+
+def agenda_then_case_per_page() -> tuple[list, Style]:
+    """A notice whose bold saksliste names presenters and pages, then one case per page
+    with the number alone on the heading line and the title below it."""
+    blocks = [
+        Line("Innkalling", bold=True, size=18),
+        Line("Strategisk samarbeidsutvalg Helse Bergen", bold=True, size=13),
+        Labelled("Møtedato:", "5.12.2024", value_x=150),
+        Gap(6),
+        Line("Sakliste", bold=True, size=13),
+        Line("Sak 12/24 Godkjenning av innkalling og saksliste v/ leder 2", bold=True),
+        Line("Sak 13/24 Handlingsplan for legemiddelsamstemming – Kari Holm 3", bold=True),
+        Line("Sak 14/24 Eventuelt 4", bold=True),
+        PageBreak(),
+        Line("Sak 12/24", bold=True, size=12),
+        Line("Godkjenning av innkalling og saksliste", bold=True, size=12),
+        Line("Forslag til vedtak:", bold=True),
+        Line("Innkalling og saksliste godkjennes."),
+        PageBreak(),
+        Line("Sak 13/24", bold=True, size=12),
+        Line("Handlingsplan for legemiddelsamstemming", bold=True, size=12),
+        Line("Arbeidsgruppen har levert utkast til handlingsplan etter innspill fra kommunene."),
+        Line("Forslag til vedtak:", bold=True),
+        Line("Handlingsplanen vedtas."),
+        Line("Vedlegg:", bold=True),
+        Line("Utkast til handlingsplan"),
+        PageBreak(),
+        Line("Sak 14/24", bold=True, size=12),
+        Line("Eventuelt", bold=True, size=12),
+    ]
+    return blocks, Style(footer="side_av")
+
+
+def area_unn_genitive() -> tuple[list, Style]:
+    return _titled("Referat", "Samarbeidsutvalget i Troms", "UNNs klinikksjefer deltok.", "UNNs direktør orienterte.")

@@ -121,3 +121,21 @@ def test_bokmal_document_quoting_nynorsk_stays_bokmal(tmp_path: Path) -> None:
     record = _extract(tmp_path, "bokmal_quoting_nynorsk")
     assert record["language"] == "nb"
     assert record["date"] == "2024-12-05"
+
+
+def test_agenda_then_one_case_per_page_with_the_number_on_its_own_line(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "agenda_then_case_per_page")
+    assert record["doc_type"] == "innkalling"
+    assert record["date"] == "2024-12-05"
+    assert [(s["saksnummer"], s["title"], s["page"]) for s in record["saker"]] == [
+        ("12/2024", "Godkjenning av innkalling og saksliste", 2),
+        ("13/2024", "Handlingsplan for legemiddelsamstemming", 3),
+        ("14/2024", "Eventuelt", 4),
+    ]
+    assert _sak(record, "12/2024")["vedtak"] == "Innkalling og saksliste godkjennes."
+    assert _sak(record, "13/2024")["vedtak"] == "Handlingsplanen vedtas."
+    assert (_sak(record, "14/2024")["kind"], _sak(record, "14/2024")["vedtak"]) == ("eventuelt", None)
+
+
+def test_genitive_of_a_one_word_hospital_name(tmp_path: Path) -> None:
+    assert _extract(tmp_path, "area_unn_genitive")["sykehusomrader"] == ["UNN"]

@@ -28,6 +28,10 @@ def test_aliases_and_possessives() -> None:
     assert area_of("Akershus universitetssykehus HF") == "Ahus"
     assert area_of("sykehuset Østfold") == "Sykehuset Østfold"
     assert area_of("Rikshospitalet") == "OUS"
+    # a one-word name in the genitive
+    assert count_mentions("UNNs klinikker, Diakonhjemmets ledelse og Nordlandssykehusets leger") == {
+        "UNN": 1, "Diakonhjemmet": 1, "Nordlandssykehuset": 1,
+    }
 
 
 def test_short_ambiguous_aliases_count_only_in_parentheses() -> None:
