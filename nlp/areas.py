@@ -6,11 +6,13 @@ Short ambiguous aliases (`data/ambiguous_area_aliases.txt`: DS, SI, SØ, LDS) co
 only in parentheses or as an attendee's organisation. An area belongs to the document
 when it is the publisher or in the title (strong evidence), an attendee's
 organisation, mentioned at least `MIN_MENTIONS` times and at least `MIN_SHARE` as often
-as the most named area, or the only area mentioned.
+as the most named area, or the only area mentioned; mentions in a list of many areas
+(`Helse Bergen, UNN, St. Olavs hospital, ... og Vestre Viken`) do not count.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +21,11 @@ from nlp.gazetteer import Gazetteer
 from nlp.resources import read_records, read_words, split_aliases
 
 MIN_MENTIONS = 2
+# Five or more areas named one after the other form a survey's list of hospitals; mentions
+# in it do not count (a helsefellesskap naming its own three or four partners still does).
+MIN_LIST_AREAS = 5
+# What separates the names of a list: a comma, "og"/"and"/"eller", a dash, a line break.
+_LIST_GAP = re.compile(r"\s*(?:HF\s*)?[,;/–-]?\s*(?:\b(?:og|and|eller)\b)?\s*")
 # An area known only from mentions must be named at least this share as often as the
 # most named area (a presentation by OUS naming Ahus in passing is OUS's).
 MIN_SHARE = 0.4
@@ -78,6 +85,25 @@ def count_mentions(text: str) -> dict[str, int]:
     return counts
 
 
+def _listed_mentions(text: str) -> dict[str, int]:
+    """Mentions per area inside enumerations of at least `MIN_LIST_AREAS` areas
+    (`Helse Bergen, St. Olavs hospital, UNN og Vestre Viken`): a survey's list of
+    hospitals says nothing about whose document it is."""
+    clear, _ambiguous = _gazetteers()
+    mentions = list(clear.finditer(text))
+    listed: dict[str, int] = {}
+    run: list = []
+    for mention in [*mentions, None]:
+        if mention is not None and run and _LIST_GAP.fullmatch(text[run[-1].full_end : mention.start]):
+            run.append(mention)
+            continue
+        if len({m.key for m in run}) >= MIN_LIST_AREAS:
+            for m in run:
+                listed[m.key] = listed.get(m.key, 0) + 1
+        run = [mention] if mention is not None else []
+    return listed
+
+
 def mentioned_in(texts: Iterable[str]) -> list[str]:
     """Areas named anywhere in these short texts (titles, publishers, organisations)."""
     found: dict[str, None] = {}
@@ -99,6 +125,10 @@ def find_areas(text: str, *, strong: Iterable[str] = (), attendee_orgs: Iterable
     headers; `attendee_orgs`: the organisations of the people at the meeting.
     """
     counts = count_mentions(text)
+    for area, listed in _listed_mentions(text).items():
+        if area in counts:
+            counts[area] = max(counts[area] - listed, 0)
+    counts = {area: count for area, count in counts.items() if count}
     chosen: dict[str, None] = dict.fromkeys(mentioned_in(strong))
     for area in mentioned_in(attendee_orgs):
         chosen.setdefault(area, None)

@@ -889,3 +889,18 @@ def agenda_then_case_per_page() -> tuple[list, Style]:
 
 def area_unn_genitive() -> tuple[list, Style]:
     return _titled("Referat", "Samarbeidsutvalget i Troms", "UNNs klinikksjefer deltok.", "UNNs direktør orienterte.")
+
+
+def area_publisher_with_hospital_list() -> tuple[list, Style]:
+    """Sykehuset Innlandet's minutes (running header) listing many hospitals in a survey,
+    one of them named once more in passing."""
+    blocks, style = _titled(
+        "Referat", "Samarbeidsutvalget",
+        "Kartleggingen omfattet Helse Bergen, St. Olavs hospital, UNN, Sykehuset Innlandet, Vestre Viken,",
+        "Sørlandet sykehus og Helse Stavanger.",
+        "Pasienter fra Vestre Viken ble omtalt.",
+        "Sykehuset Innlandet orienterte om status for arbeidet.",
+    )
+    blocks += [PageBreak(), Line("Sak 31/24 Eventuelt", bold=True), Line("Ingen saker.")]
+    style.header = "Sykehuset Innlandet HF – Samarbeidsutvalget"
+    return blocks, style

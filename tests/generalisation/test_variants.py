@@ -103,6 +103,7 @@ def test_arsmelding_year_is_the_report_year(tmp_path: Path) -> None:
         ("type_samarbeidsavtale", ["Vestre Viken"]),
         # many hospitals named in passing: the document belongs to none of them
         ("area_passing_list", []),
+        ("area_publisher_with_hospital_list", ["Sykehuset Innlandet"]),
     ],
 )
 def test_hospital_areas_of_other_regions(tmp_path: Path, name: str, areas: list[str]) -> None:

@@ -54,3 +54,11 @@ def test_title_publisher_and_attendee_organisations_are_strong_evidence() -> Non
     text = "Helsefellesskapet samarbeider om pasientforløp. Sunnaas sykehus deltok."
     assert set(find_areas(text, strong=["Årsrapport Akershus universitetssykehus"])) == {"Ahus", "Sunnaas"}
     assert "Lovisenberg" in find_areas("Møte i SSU.", attendee_orgs=["LDS"])
+
+
+def test_mentions_in_a_list_of_many_hospitals_do_not_count() -> None:
+    survey = "Kartleggingen omfattet Helse Bergen, St. Olavs hospital, UNN, Sykehuset Innlandet og Vestre Viken. "
+    assert find_areas(survey + "Vestre Viken har flest pasienter. UNN deltok.") == []
+    # a helsefellesskap naming its own few partners still counts them
+    partners = "Helsefellesskapet OUS, Lovisenberg og Diakonhjemmet. OUS, Lovisenberg og Diakonhjemmet deltok."
+    assert find_areas(partners) == ["OUS", "Lovisenberg", "Diakonhjemmet"]
