@@ -5,8 +5,9 @@ word boundaries: pdfium already orders characters and breaks lines where the bas
 changes (`\\r\\n`, and U+FFFE where it dropped a hyphen at a line end, which we put back
 so that `hyphenation` decides). Each line is split further where two words are far apart
 or not on the same baseline (table cells, columns, a superscript). Font size and
-boldness are sampled from a few words per segment, cached per text object. Bullets
-drawn with the Symbol and Wingdings fonts (private-use code points) become Unicode bullets.
+boldness are sampled from a few words per segment, cached per text object. Typesetting
+characters (ligatures, soft hyphens, special spaces, private-use bullets) are normalised
+by `text_normalise`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors.segments import Segment
+from extractors.text_normalise import SOFT_HYPHEN, normalise_text
 
 # A gap between two words wider than this many line heights ends a segment.
 SEGMENT_GAP_LINE_HEIGHTS = 1.0
@@ -31,20 +33,6 @@ STYLE_SAMPLES = 5
 PDFIUM_LINE_END_HYPHEN = "\ufffe"
 _PIECE = re.compile(r"[^\r\n\ufffe]+")
 _WORD = re.compile(r"\S+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Bullets drawn with the Symbol and Wingdings fonts come out as private-use code points;
-# they are replaced by the Unicode bullets they show.
-PRIVATE_USE_BULLETS = str.maketrans(
-    {
-        "\uf0b7": "•",  # Symbol bullet
-        "\uf0a7": "▪",  # Wingdings small square
-        "\uf0d8": "➢",  # Wingdings arrowhead
-        "\uf076": "❖",  # Wingdings diamond
-        "\uf0fc": "✓",  # Wingdings check mark
-        "\uf02d": "-",  # Symbol minus
-    }
-)
-
 BOLD_NAME_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", "demi", "extrabold", "ultrabold")
 BOLD_WEIGHT = 600
 FONT_FLAG_FORCE_BOLD = 1 << 18
@@ -139,6 +127,10 @@ class _PageReader:
             piece_text = piece.group()
             hyphen_at = end if end < len(text) and text[end] == PDFIUM_LINE_END_HYPHEN else None
             words = [(start + w.start(), start + w.end() - 1, w.group()) for w in _WORD.finditer(piece_text)]
+            if hyphen_at is None and words and words[-1][2].endswith(SOFT_HYPHEN) and end < len(text):
+                # a soft hyphen that broke the line: a line-end hyphen for `hyphenation` to judge
+                first, last, word = words[-1]
+                words[-1] = (first, last, word[:-1] + "-")
             if hyphen_at is not None:
                 if words and words[-1][1] == end - 1:
                     first, _last, word = words[-1]
@@ -177,7 +169,7 @@ class _PageReader:
         samples = [self.style(first) for first, _last, _w in run[::step][:STYLE_SAMPLES]]
         size = statistics.median(s for s, _ in samples)
         bold = sum(1 for _, b in samples if b) * 2 > len(samples)
-        text = _CONTROL.sub("", " ".join(w for _, _, w in run)).translate(PRIVATE_USE_BULLETS)
+        text = normalise_text(" ".join(w for _, _, w in run))
         top = min(b[2] for b in boxes)
         bottom = max(b[3] for b in boxes)
         if size < 2.0:  # a font size of ~1 scaled by a matrix pdfium did not report

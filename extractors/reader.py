@@ -16,6 +16,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from extractors.errors import NoTextLayerError
+from extractors.footnotes import find_footnotes
 from extractors.furniture import PlacedLine, find_furniture
 from extractors.layout import LayoutDocument, Line, Table
 from extractors.line_joining import join_hyphenated_lines
@@ -69,12 +70,15 @@ def read_pages(document: pdfium.PdfDocument) -> tuple[list[Line], list[Table], d
 def split_furniture(
     lines: list[Line], heights: dict[int, float], pages: int
 ) -> tuple[list[Line], list[Line]]:
-    """(body lines, furniture lines)."""
+    """(body lines, furniture lines); footnotes count as furniture."""
     placed = [
         PlacedLine(ln.text, ln.page, ln.top, ln.bottom, heights[ln.page], ln.in_table, ln.size, ln.bold)
         for ln in lines
     ]
     furniture_ids = find_furniture(placed, pages)
+    rest = [i for i in range(len(lines)) if i not in furniture_ids]
+    notes = find_footnotes([lines[i] for i in rest], heights)
+    furniture_ids = set(furniture_ids) | {rest[k] for k in notes}
     body = [line for i, line in enumerate(lines) if i not in furniture_ids]
     return body, [line for i, line in enumerate(lines) if i in furniture_ids]
 

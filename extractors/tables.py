@@ -24,6 +24,7 @@ from pdfplumber.table import TableFinder
 from extractors.hyphenation import dehyphenate
 from extractors.layout import Table
 from extractors.page_text import PDFIUM_LINE_END_HYPHEN
+from extractors.text_normalise import SOFT_HYPHEN, normalise_text
 
 # A straight piece is axis-aligned when it leans less than this (points) over its length.
 AXIS_TOLERANCE = 0.5
@@ -204,7 +205,8 @@ def _cell_text(
     )
     # pdfium drops a line-end hyphen and the line break, leaving a marker: put both back
     # so that `clean_cell` decides with the running text's rules.
-    return text.replace(PDFIUM_BOUNDED_HYPHEN, "-\n").replace(PDFIUM_LINE_END_HYPHEN, "-\n")
+    text = text.replace(PDFIUM_BOUNDED_HYPHEN, "-\n").replace(PDFIUM_LINE_END_HYPHEN, "-\n")
+    return normalise_text(text.replace(SOFT_HYPHEN + "\r\n", "-\n").replace(SOFT_HYPHEN + "\n", "-\n"))
 
 
 def read_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, page_no: int) -> list[Table]:

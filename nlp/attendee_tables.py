@@ -110,8 +110,8 @@ def read_table(rows: list[list[str | None]], default: str = "present") -> TableA
         return None
 
     for row in rows[1:]:
-        if header_kinds(row) is not None:
-            continue  # the header repeated on the next page
+        if header_kinds(row) == kinds:
+            continue  # the header repeated on the next page (a member's `Medlem` cell is no header)
         name_cell = cell(row, "name")
         if not name_cell:
             continue

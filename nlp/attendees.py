@@ -27,7 +27,7 @@ from nlp.names import is_initial
 from nlp.organs import find_organs
 from nlp.people import Person, join_list_lines_at, parse_people
 from nlp.resources import read_rows, read_words
-from nlp.textutil import is_bullet_item
+from nlp.textutil import is_bullet_item, strip_bullet
 from nlp.vedtak import decision_label
 from samsok.record import Attendee, Attendees
 
@@ -39,8 +39,12 @@ class _Block:
     kind: str  # present | absent | chair | secretary | chair_statement ("Leder av SSU, Name, ...")
     texts: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)  # the page of each text's line
+    bulleted: bool = False  # the list's entries are bullet items (a Word/Writer list style)
 
     def add(self, text: str, page: int) -> None:
+        if is_bullet_item(text) and (self.bulleted or not self.texts):
+            self.bulleted = True
+            text = strip_bullet(text)
         self.texts.append(text)
         self.pages.append(page)
 
@@ -121,10 +125,13 @@ def _chunks(text: str) -> list[tuple[str | None, str]]:
 
 def _leaves_list(block: _Block, text: str, new_page: bool) -> bool:
     """Whether a line no longer belongs to the list being read: a bullet item, a new
-    label of another kind (`Pasientene skal oppleve:`), a new page after a finished
+    label of another kind (`Pasientene skal oppleve:`), a bullet item after plain entries, a new page after a finished
     entry (one not ending in a comma, hyphen or initial), or more text after a chair statement's sentence ended."""
     last = block.texts[-1].rstrip() if block.texts else ""
-    if is_bullet_item(text) or text.endswith(":"):
+    if is_bullet_item(text):
+        # bullets list the label's people when they open the list; after plain entries they are other text
+        return not (block.bulleted or not block.texts)
+    if text.endswith(":"):
         return True
     if new_page and last and not last.endswith((",", ";", "-")) and not is_initial(last.split()[-1]):
         return True  # a name broken after an initial (`Asle W.` / `Medhus`) goes on
