@@ -52,7 +52,19 @@ def prefix_kind(prefix: str | None) -> str | None:
     return _match("prefix", prefix.strip() if prefix else None)
 
 
+_POINT = re.compile(r"(?:^|(?<=\s))\d{1,2}[.)]\s+")
+
+
 def decision_kind(vedtak: str | None) -> str | None:
+    """The kind the decision's wording gives. A decision of numbered points takes a kind
+    only when every point says it (`1. ... til etterretning. 2. Styret ber om en plan.`
+    decides something, so it is no information case)."""
+    if not vedtak:
+        return None
+    points = [p for p in _POINT.split(vedtak) if p.strip()]
+    if len(points) >= 2:
+        kinds = {_match("decision", point) for point in points}
+        return kinds.pop() if len(kinds) == 1 else None
     return _match("decision", vedtak)
 
 

@@ -150,6 +150,14 @@ def test_kind_rules() -> None:
     assert case_kind(title="Felles plan", label="Orienteringssak", vedtak="Planen vedtas.") == "orienteringssak"
 
 
+def test_a_decision_of_points_is_an_information_case_only_when_every_point_says_so() -> None:
+    decides = "1. Styret tar saken til etterretning. 2. Styret ber administrerende direktør legge fram en plan."
+    assert decision_kind(decides) is None
+    assert case_kind(title="Økonomirapport", vedtak=decides) == "vedtakssak"
+    noted = "1. Saken tas til orientering. 2. Rapporten tas til etterretning."
+    assert decision_kind(noted) == "orienteringssak"
+
+
 def test_report_section_named_by_case_kind() -> None:
     # corpus/helsefellesskapet-ahus-arsrapport-2025: table of contents and the section itself
     lines = [

@@ -190,6 +190,8 @@ def test_styresak_other_hf_with_landscape_decision_page() -> None:
         "2. Styret ber administrerende direktør legge frem en tiltaksplan for å redusere fristbruddene "
         "i barne- og ungdomspsykiatrien."
     )
+    # point 2 orders a plan: a decision, not only an information case
+    assert record["saker"][0]["kind"] == "vedtakssak"
     assert [(s["number"], s["title"], s["level"], s["page"]) for s in record["sections"] if s["number"]] == [
         ("1", "Bakgrunn", 1, 1), ("2", "Vurdering", 1, 1),
     ]
