@@ -4,7 +4,9 @@
 Weighted cues (`data/doc_type_cues.tsv`) are summed over the title, the first page and
 the whole text; structure adds to them: attendance lists with decided cases make
 minutes, numbered cases with proposals but no decisions a notice, many short pages of
-short lines a slide presentation (`data/metadata.toml` [presentation]).
+short lines a slide presentation (`data/metadata.toml` [presentation]). A title naming
+both a notice and its minutes (`data/metadata.toml` [[combined_title]]) is decided by
+whether the document records the meeting held.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Structure:
     cases: int = 0
     decided_cases: int = 0  # cases with a `Vedtak:` (not only a proposal)
     proposals: int = 0  # cases with a proposal label only
+    decisions: int = 0  # decision labels (`Vedtak:`, `Konklusjon:`), proposals not counted
 
 
 @cache
@@ -35,6 +38,19 @@ def _cues() -> tuple[tuple[str, str, int, re.Pattern[str]], ...]:
         (doc_type, where, int(weight), re.compile(pattern, re.I | re.M))
         for doc_type, where, weight, pattern, *_ in read_rows("doc_type_cues.tsv")
     )
+
+
+@cache
+def _combined_titles() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    return tuple(
+        (re.compile(rule["pattern"], re.I), rule["held"], rule["not_held"])
+        for rule in read_toml("metadata.toml").get("combined_title", [])
+    )
+
+
+def held_meeting(structure: Structure) -> bool:
+    """Whether the document records a meeting held: who attended, or decisions taken."""
+    return structure.has_attendance or structure.decisions > 0
 
 
 def is_presentation(lines: Sequence[Line], pages: int) -> bool:
@@ -50,6 +66,9 @@ def is_presentation(lines: Sequence[Line], pages: int) -> bool:
 def classify(
     *, title: str | None, first_page: str, body: str, lines: Sequence[Line], pages: int, structure: Structure
 ) -> str:
+    for pattern, held, not_held in _combined_titles():
+        if title and pattern.search(title):
+            return held if held_meeting(structure) else not_held
     scores: Counter[str] = Counter()
     texts = {"title": title or "", "first": first_page, "body": body}
     for doc_type, where, weight, pattern in _cues():

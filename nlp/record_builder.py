@@ -47,8 +47,10 @@ def _context_year(fields: dict[str, str], title: str | None, text: str) -> int |
 
 
 def _structure(lines: Sequence[Line], saker_count: int, decided: int, attendees: Attendees) -> Structure:
-    proposals = sum(1 for ln in lines if (label := decision_label(ln.text)) and label.priority == 3)
+    labels = [label.priority for ln in lines if (label := decision_label(ln.text))]
+    proposals = sum(1 for priority in labels if priority == 3)
     return Structure(
+        decisions=sum(1 for priority in labels if priority < 3),
         has_attendance=bool(attendees.present or attendees.absent),
         cases=saker_count,
         decided_cases=decided,

@@ -119,15 +119,17 @@ def title_from_lines(lines: Sequence[Line]) -> str | None:
     for ln in head[start + 1 :]:
         if len(chosen) >= MAX_TITLE_LINES or not _is_candidate(ln) or abs(ln.size - top) > SIZE_TOLERANCE:
             break
-        if is_generic(ln.text) or _is_organisation(ln.text):
+        if is_generic(ln.text) or _is_organisation(ln.text) or ln.in_table != first.in_table:
             break
         chosen.append(ln)
     title = ws(" ".join(ln.text for ln in chosen))
     if is_generic(title):
         before = head[start - 1] if start > 0 else None
         after = head[start + 1] if start + 1 < len(head) else None
-        before_ok = before is not None and _is_candidate(before) and (before.bold or before.heading)
-        after_ok = after is not None and _is_candidate(after) and (after.bold or after.heading)
+        # A table's cells (a meeting-data table under the type word) are no part of the
+        # title; a title boxed in a table joins only lines of that box.
+        before_ok = before is not None and _joins_title(before, first)
+        after_ok = after is not None and _joins_title(after, first)
         # A letterhead above the type word (`Lørenskog kommune` / `MØTEPROTOKOLL` /
         # `Helse- og omsorgsutvalget`) yields to the body named below it.
         if before_ok and after_ok and _is_organisation(before.text) and not _is_organisation(after.text):
@@ -137,6 +139,10 @@ def title_from_lines(lines: Sequence[Line]) -> str | None:
         if after_ok:
             return ws(f"{title} {after.text}")
     return title or None
+
+
+def _joins_title(line: Line, title: Line) -> bool:
+    return _is_candidate(line) and (line.bold or line.heading) and line.in_table == title.in_table
 
 
 def _is_organisation(text: str) -> bool:

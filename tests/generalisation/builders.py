@@ -57,12 +57,18 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    """A table with ruled lines; `widths` are column widths in points."""
+    """A table with ruled lines; `widths` are column widths in points.
+
+    A cell holds one line, or several separated by newlines; a row taller than the
+    room left on the page breaks across the page, as a word processor lets it.
+    `bold_column` sets the cells of one column in bold (a label column).
+    """
 
     rows: Sequence[Sequence[str]]
     widths: Sequence[float]
     header_bold: bool = True
     size: float = 9.5
+    bold_column: int | None = None
 
 
 @dataclass(frozen=True)
@@ -158,24 +164,53 @@ def build_pdf(path: Path, blocks: Sequence[Block], style: Style | None = None) -
                     writer.text(x, text, bold, size)
             writer.y += style.leading
         elif isinstance(block, Table):
-            row_h = block.size * 1.9
-            x_edges = [style.margin_left]
-            for width in block.widths:
-                x_edges.append(x_edges[-1] + width)
-            for k, row in enumerate(block.rows):
-                writer.need(row_h)
-                top = writer.y
-                writer.rule(x_edges[0], top, x_edges[-1], top)
-                writer.y = top + row_h * 0.68
-                for x, cell in zip(x_edges, row, strict=False):
-                    writer.text(x + 4, cell, block.header_bold and k == 0, block.size)
-                writer.y = top + row_h
-                writer.rule(x_edges[0], writer.y, x_edges[-1], writer.y)
-                for x in x_edges:
-                    writer.rule(x, top, x, writer.y)
-            writer.y += 6
+            _table(writer, block)
     _render(writer)
     return path
+
+
+def _table(writer: _Writer, block: Table) -> None:
+    line_h = block.size * 1.3
+    pad = block.size * 0.6
+    x_edges = [writer.style.margin_left]
+    for width in block.widths:
+        x_edges.append(x_edges[-1] + width)
+
+    def close(top: float, bottom: float) -> None:
+        writer.rule(x_edges[0], bottom, x_edges[-1], bottom)
+        for x in x_edges:
+            writer.rule(x, top, x, bottom)
+
+    for k, row in enumerate(block.rows):
+        cells = [cell.split("\n") for cell in row]
+        remaining = max(len(cell) for cell in cells)
+        writer.need(line_h + 2 * pad)
+        top = writer.y
+        writer.rule(x_edges[0], top, x_edges[-1], top)
+        writer.y = top + pad
+        done = 0
+        while remaining:
+            room = int((writer.style.bottom - writer.y - pad) // line_h)
+            if room < 1:
+                close(top, writer.y + pad)
+                writer.new_page()
+                top = writer.y
+                writer.rule(x_edges[0], top, x_edges[-1], top)
+                writer.y = top + pad
+                continue
+            take = min(room, remaining)
+            for n in range(take):
+                writer.y += line_h * 0.8
+                for col, (x, cell) in enumerate(zip(x_edges, cells, strict=False)):
+                    if done + n < len(cell) and cell[done + n]:
+                        bold = (block.header_bold and k == 0) or col == block.bold_column
+                        writer.text(x + 4, cell[done + n], bold, block.size)
+                writer.y += line_h * 0.2
+            done += take
+            remaining -= take
+        writer.y += pad
+        close(top, writer.y)
+    writer.y += 6
 
 
 def _footer(style: Style, page: int, pages: int) -> str | None:

@@ -904,3 +904,148 @@ def area_publisher_with_hospital_list() -> tuple[list, Style]:
     blocks += [PageBreak(), Line("Sak 31/24 Eventuelt", bold=True), Line("Ingen saker.")]
     style.header = "Sykehuset Innlandet HF – Samarbeidsutvalget"
     return blocks, style
+
+
+def metadata_table_referat() -> tuple[list, Style]:
+    """Minutes whose meeting data is a ruled two-column label/value table under the title."""
+    blocks = [
+        Line("Referat", bold=True, size=18),
+        Gap(4),
+        Table(
+            rows=[
+                ["Møtedato", "12.03.2025"],
+                ["Tid", "09.00–11.00"],
+                ["Sted", "Ahus, Nordbyhagen"],
+                ["Møtegruppe / Utvalg", "Lokalt samarbeidsutvalg"],
+                ["Referent", "Marte Kolstad"],
+            ],
+            widths=[140, 330],
+            header_bold=False,
+            bold_column=0,
+        ),
+        Gap(6),
+        Line("Til stede:", bold=True),
+        Line("Eirik Sandvik, Lene Hovde, Marte Kolstad"),
+        Line("Forfall:", bold=True),
+        Line("Geir Opsahl"),
+        Gap(8),
+        Line("Sak 7/25 Godkjenning av innkalling og referat", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Innkalling og referat godkjennes."),
+        Line("Sak 8/25 Felles plan for utskrivningsklare pasienter", bold=True),
+        Line("Ahus orienterte om antall liggedøgn i 2024."),
+        Line("Vedtak:", bold=True),
+        Line("Utvalget slutter seg til planen."),
+    ]
+    return blocks, Style(header="Helsefellesskapet Ahus", footer="side_av")
+
+
+def metadata_header_table_innkalling() -> tuple[list, Style]:
+    """A meeting notice whose meeting data is a ruled table: labels as a header row over
+    one row of values."""
+    blocks = [
+        Line("Møteinnkalling", bold=True, size=18),
+        Gap(4),
+        Table(
+            rows=[
+                ["Utvalg", "Møtedato", "Møtested", "Tidspunkt"],
+                ["Strategisk samarbeidsutvalg", "03.06.2025", "Sørlandet sykehus, Arendal", "12.00–15.00"],
+            ],
+            widths=[150, 80, 160, 80],
+        ),
+        Gap(6),
+        Line("Forfall meldes til sekretariatet."),
+        Gap(8),
+        Line("Sak 19/25 Godkjenning av innkalling og saksliste", bold=True),
+        Line("Forslag til vedtak:", bold=True),
+        Line("Innkalling og saksliste godkjennes."),
+        Line("Sak 20/25 Handlingsplan for helsefellesskapet 2025–2026", bold=True),
+        Line("Forslag til vedtak:", bold=True),
+        Line("Handlingsplanen vedtas."),
+    ]
+    return blocks, Style(font="times", footer="plain")
+
+
+def case_block_protokoll() -> tuple[list, Style]:
+    """A municipal protocol whose cases are ruled label/text blocks: `Innstilling:`,
+    `Behandling:`, `Vedtak:` in the left cell, the text in the right; the last case's
+    decision is a list of numbered points that runs onto the next page."""
+
+    def block(*rows: tuple[str, str]) -> Table:
+        return Table(rows=[list(row) for row in rows], widths=[95, 380], header_bold=False, bold_column=0)
+
+    blocks = [
+        Line("Ringsaker kommune", bold=True, size=12),
+        Line("MØTEPROTOKOLL", bold=True, size=18, space_before=6),
+        Line("Helse- og omsorgsutvalget", bold=True, size=14),
+        Gap(6),
+        Labelled("Møtedato:", "22.05.2025", value_x=170),
+        Labelled("Møtested:", "Formannskapssalen", value_x=170),
+        Gap(6),
+        Line("Til stede:", bold=True),
+        Line("Tone Brekke (Ap), Olav Granum (Sp), Hanne Rustad (H)"),
+        Gap(10),
+        Line("PS 31/25 Godkjenning av protokoll", bold=True, size=12),
+        block(
+            ("Innstilling:", "Protokoll fra møtet 10.04.2025 godkjennes."),
+            ("Behandling:", "Innstillingen ble enstemmig vedtatt."),
+            ("Vedtak:", "Protokoll fra møtet 10.04.2025 godkjennes."),
+        ),
+        Gap(8),
+        Line("PS 32/25 Rehabiliteringsplan 2025–2028", bold=True, size=12),
+        block(
+            ("Innstilling:", "Helse- og omsorgsutvalget anbefaler at planen vedtas."),
+            ("Behandling:", "Olav Granum (Sp) fremmet et tilleggsforslag om årlig rapportering.\n"
+                            "Innstillingen med tilleggsforslaget ble enstemmig vedtatt."),
+            ("Vedtak:", "Helse- og omsorgsutvalget anbefaler at planen vedtas.\n"
+                        "Planens tiltak rapporteres årlig til utvalget."),
+        ),
+        Gap(8),
+        Line("PS 33/25 Legevaktsamarbeid med nabokommunene", bold=True, size=12),
+        Gap(250),
+        block(
+            ("Innstilling:", "Rådmannen anbefaler at samarbeidet videreføres."),
+            ("Behandling:", "Tone Brekke (Ap) fremmet forslag om evaluering.\n"
+                            "Forslaget ble vedtatt med 5 mot 2 stemmer."),
+            ("Vedtak:", "1. Legevaktsamarbeidet med Hamar og Stange videreføres fra 1.1.2026.\n"
+                        "2. Avtalen forhandles med en kostnadsfordeling etter innbyggertall.\n"
+                        "3. Samarbeidet evalueres innen utgangen av 2027.\n"
+                        "4. Utvalget får en orientering om legevaktens bemanning hvert halvår.\n"
+                        "5. Kommunedirektøren gis fullmakt til å signere avtalen."),
+        ),
+    ]
+    return blocks, Style(header="Ringsaker kommune – Helse- og omsorgsutvalget", footer="side_av")
+
+
+def innkalling_og_referat() -> tuple[list, Style]:
+    """A notice and minutes in one document: the title says both, the body records the
+    meeting held (present, decisions)."""
+    blocks = [
+        Line("Møteinnkalling og referat", bold=True, size=18),
+        Line("Klinisk samarbeidsutvalg for eldre", bold=True, size=13),
+        Labelled("Dato:", "09.01.2025", value_x=130),
+        Labelled("Til stede:", "Kjersti Hagen, Rune Bakke, Vibeke Sæther", value_x=130),
+        Gap(8),
+        Line("Sak 1/25 Godkjenning av innkalling", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Innkallingen godkjennes."),
+        Line("Sak 2/25 Felles kompetanseplan", bold=True),
+        Line("Vedtak:", bold=True),
+        Line("Planen sendes på høring til kommunene."),
+    ]
+    return blocks, Style(footer="plain")
+
+
+def innkalling_og_referat_not_held() -> tuple[list, Style]:
+    """`Innkalling og referat` as a template's title, filled in only as a notice: no one
+    recorded present, only proposed decisions."""
+    blocks = [
+        Line("Innkalling og referat", bold=True, size=18),
+        Line("Klinisk samarbeidsutvalg for eldre", bold=True, size=13),
+        Labelled("Dato:", "06.03.2025", value_x=130),
+        Gap(8),
+        Line("Sak 5/25 Godkjenning av innkalling", bold=True),
+        Line("Forslag til vedtak:", bold=True),
+        Line("Innkallingen godkjennes."),
+    ]
+    return blocks, Style(footer="plain")
