@@ -966,7 +966,7 @@ def metadata_header_table_innkalling() -> tuple[list, Style]:
     return blocks, Style(font="times", footer="plain")
 
 
-def case_block_protokoll() -> tuple[list, Style]:
+def case_block_protokoll(gap: float = 250) -> tuple[list, Style]:
     """A municipal protocol whose cases are ruled label/text blocks: `Innstilling:`,
     `Behandling:`, `Vedtak:` in the left cell, the text in the right; the last case's
     decision is a list of numbered points that runs onto the next page."""
@@ -1002,7 +1002,7 @@ def case_block_protokoll() -> tuple[list, Style]:
         ),
         Gap(8),
         Line("PS 33/25 Legevaktsamarbeid med nabokommunene", bold=True, size=12),
-        Gap(250),
+        Gap(gap),
         block(
             ("Innstilling:", "Rådmannen anbefaler at samarbeidet videreføres."),
             ("Behandling:", "Tone Brekke (Ap) fremmet forslag om evaluering.\n"
@@ -1049,3 +1049,12 @@ def innkalling_og_referat_not_held() -> tuple[list, Style]:
         Line("Innkallingen godkjennes."),
     ]
     return blocks, Style(footer="plain")
+
+
+def case_block_protokoll_vedtak_cell_split() -> tuple[list, Style]:
+    """The same protocol with the page break inside the Vedtak row's cell, between its
+    numbered points."""
+    return case_block_protokoll(gap=GAP_SPLITTING_VEDTAK)
+
+
+GAP_SPLITTING_VEDTAK = 205  # the break falls after the first point

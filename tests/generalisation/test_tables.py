@@ -59,6 +59,18 @@ def test_kommune_protocol_cases_as_ruled_label_text_blocks(tmp_path: Path) -> No
     )
 
 
+def test_kommune_protocol_vedtak_cell_broken_across_pages(tmp_path: Path) -> None:
+    record = _extract(tmp_path, "case_block_protokoll_vedtak_cell_split")
+    assert [(s["saksnummer"], s["page"]) for s in record["saker"]] == [("31/2025", 1), ("32/2025", 1), ("33/2025", 1)]
+    assert _sak(record, "33/2025")["vedtak"] == (
+        "1. Legevaktsamarbeidet med Hamar og Stange videreføres fra 1.1.2026. "
+        "2. Avtalen forhandles med en kostnadsfordeling etter innbyggertall. "
+        "3. Samarbeidet evalueres innen utgangen av 2027. "
+        "4. Utvalget får en orientering om legevaktens bemanning hvert halvår. "
+        "5. Kommunedirektøren gis fullmakt til å signere avtalen."
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "doc_type", "title"),
     [
