@@ -25,6 +25,8 @@ MAX_TITLE_WORDS = 15
 # A title ending with a full stop is a sentence when it has more words than this.
 MAX_SENTENCE_TITLE_WORDS = 6
 LABEL_ENDINGS = (",", ";", ":")
+# A line with this many commas is a list, not a title (unless it is all capitals).
+MAX_TITLE_COMMAS = 2
 # A line is "larger" than body text from this many points up.
 LARGER_BY = 1.0
 MIN_CAPS_LETTERS = 6
@@ -65,6 +67,8 @@ def looks_like_title(title: str, *, larger: bool = False) -> bool:
         return False
     if title.endswith(".") and len(words) > MAX_SENTENCE_TITLE_WORDS:
         return False
+    if title.count(",") >= MAX_TITLE_COMMAS and not is_caps_heading(title):
+        return False  # a list of names or items (`Tone Brekke (Ap), Olav Granum (Sp), ...`), not a title
     if first.isdigit() and not any(word[0].isupper() for word in words[1:]):
         return False  # a date or an amount: "23. oktober 2025", "2 x 40 %"
     return sum(1 for c in title if c.isalpha()) >= 2

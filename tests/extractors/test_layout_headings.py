@@ -69,6 +69,8 @@ def test_headings(text: str, bold: bool, size: float, expected: HeadingCandidate
         ("23. oktober 2025", True, BODY),
         ("12.06.2025", True, BODY),
         ("-845 300", True, BODY),
+        # A list of names set a point larger than the body text is still a list.
+        ("Tone Brekke (Ap), Olav Granum (Sp), Hanne Rustad (H)", False, BODY + 1.0),
     ],
 )
 def test_not_headings(text: str, bold: bool, size: float) -> None:

@@ -61,6 +61,8 @@ def test_kommune_protocol_cases_as_ruled_label_text_blocks(tmp_path: Path) -> No
 
 def test_kommune_protocol_vedtak_cell_broken_across_pages(tmp_path: Path) -> None:
     record = _extract(tmp_path, "case_block_protokoll_vedtak_cell_split")
+    # the list line of names (larger than the tables' body text) is no heading
+    assert _names(record["attendees"]["present"]) == {"Tone Brekke", "Olav Granum", "Hanne Rustad"}
     assert [(s["saksnummer"], s["page"]) for s in record["saker"]] == [("31/2025", 1), ("32/2025", 1), ("33/2025", 1)]
     assert _sak(record, "33/2025")["vedtak"] == (
         "1. Legevaktsamarbeidet med Hamar og Stange videreføres fra 1.1.2026. "
