@@ -15,6 +15,8 @@ import pytest
 from extractors.reader import read_layout
 from samsok.extraction import extract_file
 
+from ..test_formats import _sak
+
 HERE = Path(__file__).resolve().parent
 PDFS = sorted(HERE.glob("*.pdf"))
 TYPESETTING = re.compile("[\u00ad\ufb00-\ufb06\ufffe\u00a0\u202f\uf000-\uf8ff]")
@@ -27,16 +29,6 @@ def _record(name: str) -> dict:
     return data
 
 
-def _sak(record: dict, saksnummer: str) -> dict:
-    found = [sak for sak in record["saker"] if sak["saksnummer"] == saksnummer]
-    assert len(found) == 1, [sak["saksnummer"] for sak in record["saker"]]
-    return found[0]
-
-
-def _person(people: list[dict], name: str) -> dict:
-    found = [p for p in people if p["name"] == name]
-    assert found, [p["name"] for p in people]
-    return found[0]
 
 
 def _strings(value: object) -> list[str]:
