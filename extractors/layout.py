@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from samsok.record import Section
+from contract.record import Section
 
 
 @dataclass

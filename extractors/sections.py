@@ -26,9 +26,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from contract.record import Section
 from extractors.headings import BULLETS, HeadingCandidate, classify_heading, split_section_number
 from extractors.layout import Line, TocEntry
-from samsok.record import Section
 
 # A title wraps onto the next line when the gap between them is under this share of the
 # line height (headings are set apart by larger gaps), up to this many lines in all.

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from contract.record import Record
 from flows import progress
 from flows.testhooks import pause_point
 from samsok.catalog import MAX_ATTEMPTS, Catalog
 from samsok.config import Settings
 from samsok.harvest import Fetcher, Harvester, HttpOptions, ItemOutcome, SourceConfig, Window
-from samsok.record import Record
 from samsok.store import RawStore
 
 log = logging.getLogger(__name__)

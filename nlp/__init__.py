@@ -1,5 +1,5 @@
 """Norwegian NLP for samsok: a `LayoutDocument` from the extractors read into the
-contract record (`samsok.record.Record`).
+contract record (`contract.record.Record`).
 
 Entry point: `build_record(layout, path=..., sha256=..., url=None)`. Every Norwegian
 pattern the rules use is a data file in `nlp/data/` (see its README.md); each rule
@@ -14,9 +14,9 @@ from nlp.record_builder import build_record
 def warm_up() -> None:
     """Load the spaCy pipeline, langdetect's profiles and the data tables once, before
     the first document (worker processes call this at start-up)."""
+    from contract.saksnummer import case_heading
     from nlp.language import warm_up as warm_language
     from nlp.organizations import find_organizations
-    from nlp.saksnummer import case_heading
     from nlp.spacy_pipeline import name_starts
 
     warm_language()

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from contract.record import Attendee, Attendees
 from extractors.layout import Line, Table
 from nlp.attendee_tables import TableAttendees, read_table, read_text_matrices
 from nlp.names import is_initial
@@ -29,7 +30,6 @@ from nlp.people import Person, join_list_lines_at, parse_people
 from nlp.resources import read_rows, read_words
 from nlp.textutil import is_bullet_item, strip_bullet
 from nlp.vedtak import decision_label
-from samsok.record import Attendee, Attendees
 
 MAX_BLOCK_LINES = 60
 

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from contract.saksnummer import case_heading
 from extractors.layout import Table
 from nlp.resources import read_rows
-from nlp.saksnummer import case_heading
 from nlp.textutil import ws
 
 

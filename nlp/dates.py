@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from contract.saksnummer import expand_year
 from nlp.resources import read_rows
-from nlp.saksnummer import expand_year
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from contract.record import Attendees
 from nlp.names import leading_name, only_first_names, same_person
 from nlp.organizations import canonical_organization, find_organizations
 from nlp.spacy_pipeline import name_starts
-from samsok.record import Attendees
 
 NAME_WINDOW = 120
 

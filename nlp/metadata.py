@@ -22,11 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from contract.saksnummer import find_prefixed
 from extractors.layout import Line
 from nlp.dates import find_dates, first_date
 from nlp.organs import canonical_organ, find_organs
 from nlp.resources import read_rows, read_toml
-from nlp.saksnummer import find_prefixed
 
 MEETING_TYPES = {"referat", "protokoll", "innkalling"}
 # Slides and unclassified papers are often re-saved: their file date is no document date.

@@ -14,6 +14,8 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
+from contract.record import Attendees, Record, Source
+from contract.saksnummer import find_prefixed
 from extractors.layout import LayoutDocument, Line
 from nlp.areas import find_areas
 from nlp.attendees import extract_attendees
@@ -24,11 +26,9 @@ from nlp.language import detect_language
 from nlp.metadata import find_date_and_year, find_organ, meeting_fields
 from nlp.officers import officers_in_prose
 from nlp.saker import document_case, extract_saker
-from nlp.saksnummer import find_prefixed
 from nlp.textutil import ws
 from nlp.title import document_title, is_generic
 from nlp.vedtak import decision_label
-from samsok.record import Attendees, Record, Source
 
 FIRST_PAGE_LINES = 60
 

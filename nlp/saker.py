@@ -19,14 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from contract.record import Sak
+from contract.saksnummer import CaseHeading, case_heading
 from extractors.layout import Line, Table
 from nlp.case_tables import table_cases
 from nlp.resources import read_rows, read_words
 from nlp.sak_kinds import case_kind, is_kind_word, section_kind, title_kind
-from nlp.saksnummer import CaseHeading, case_heading
 from nlp.textutil import is_bullet_item, strip_bullet, ws
 from nlp.vedtak import decision_label, find_decision, is_decision_stop
-from samsok.record import Sak
 
 MAX_TITLE_LINES = 3
 SIZE_TOLERANCE = 0.5

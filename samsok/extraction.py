@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from samsok.record import Record, RecordError, Source
+from contract.record import Record, RecordError, Source
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ import sys
 import time
 from collections.abc import Iterator
 
+from contract.record import Record
 from samsok.commands._search_common import add_backend_option, unavailable
 from samsok.config import Settings
-from samsok.record import Record
 from samsok.search.base import BackendUnavailable
 
 HELP = "rebuild the search index from the catalog (new generation, atomic switch)"

@@ -1,7 +1,7 @@
 """Case numbers (`Sak 33/24`, `33/2024`, `033/24`, `Sak 2014/15`) normalised to `N/YYYY`.
 
 The normalisation rule is the contract's (section 1, `saker.saksnummer`) and lives in
-one place, `nlp.saksnummer.normalise`, shared by extraction and search; this module only
+one place, `contract.saksnummer.normalise`, shared by extraction and search; this module only
 finds case-number-shaped tokens in queries and section text.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.saksnummer import normalise
+from contract.saksnummer import normalise
 
 PREFIX = r"(?:(?:styre)?sak(?:snr|snummer)?\.?|ps|saknr\.?)"
 # `33/24`, `33/2024`, `033/24`, `2014/15`; a dash only after a prefix word (`Sak 01-21`).

@@ -19,7 +19,7 @@ from typing import Any
 
 import tantivy
 
-from samsok.record import Record
+from contract.record import Record
 from samsok.search import query as ast
 from samsok.search import snippets
 from samsok.search.analysis import PY_TOKEN_RE, Analysis, load_analysis

@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from samsok.record import Record
+from contract.record import Record
 from samsok.search.casenumbers import find_case_numbers
 
 

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from samsok.record import Record
+from contract.record import Record
 from samsok.web import feed, hits
 from samsok.web.services import Services
 

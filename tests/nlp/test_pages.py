@@ -9,12 +9,12 @@ from pathlib import Path
 
 from corpus_layout import layout_from_lines
 
+from contract.record import Record
 from extractors import read_layout
 from nlp import build_record
 from nlp.attendee_tables import read_text_matrices
 from nlp.attendees import extract_attendees
 from nlp.saker import extract_saker
-from samsok.record import Record
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

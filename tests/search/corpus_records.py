@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from samsok.record import Record, Section
+from contract.record import Record, Section
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = REPO / "samples" / "expected"

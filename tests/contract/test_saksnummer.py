@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.saksnummer import case_heading, expand_year, find_prefixed, normalise
+from contract.saksnummer import case_heading, expand_year, find_prefixed, normalise
 
 
 @pytest.mark.parametrize(

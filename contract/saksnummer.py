@@ -15,10 +15,11 @@ The rules and word lists are in `data/saksnummer.toml`:
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import cache
-
-from nlp.resources import read_toml
+from pathlib import Path
+from typing import Any
 
 # NUMBER/YEAR, NUMBER-YEAR or YEAR/NUMBER; not part of a longer number, date or span.
 _NUMBER = r"(?P<first>\d{1,4})\s?(?P<sep>[/-])\s?(?P<second>\d{1,4})(?![\d/%]|[.,]\d|-\d|\w)"
@@ -64,9 +65,17 @@ def _prefix_alternation(words: list[str]) -> str:
     return "|".join(pattern(word) for word in ordered)
 
 
+_DATA = Path(__file__).resolve().parent / "data" / "saksnummer.toml"
+
+
+def _read_grammar() -> dict[str, Any]:
+    with _DATA.open("rb") as fh:
+        return tomllib.load(fh)
+
+
 @cache
 def _rules() -> _Rules:
-    data = read_toml("saksnummer.toml")
+    data = _read_grammar()
     prefixes = _prefix_alternation(data["prefixes"]["words"])
     nr = r"(?:\s*(?i:nr\.?|nummer))?"
     prefixed = re.compile(rf"(?<![\w-])(?P<prefix>{prefixes}){nr}\s*[:.]?\s*{_NUMBER}")
