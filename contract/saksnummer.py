@@ -24,6 +24,9 @@ from typing import Any
 # NUMBER/YEAR, NUMBER-YEAR or YEAR/NUMBER; not part of a longer number, date or span.
 _NUMBER = r"(?P<first>\d{1,4})\s?(?P<sep>[/-])\s?(?P<second>\d{1,4})(?![\d/%]|[.,]\d|-\d|\w)"
 _BARE_NUMBER = re.compile(rf"(?<![\w/.,-]){_NUMBER}")
+# In a query or a section's text a number without a prefix counts only with a slash
+# (`33/24`, `2014/15`): `12-24` there is a span or a range, not a case.
+_BARE_SLASH = re.compile(r"(?<![\w/])(?P<first>\d{1,4})\s?/\s?(?P<second>\d{2,4})(?![\w/])")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class _Rules:
     max_year: int
     pivot: int
     prefixed: re.Pattern[str]
+    query_prefixed: re.Pattern[str]
     heading: re.Pattern[str]
     reference_only: frozenset[str]
     reference_before: tuple[str, ...]
@@ -55,11 +59,12 @@ class _Rules:
     not_case_after: tuple[str, ...]
 
 
-def _prefix_alternation(words: list[str]) -> str:
-    """Case-sensitive for all-capital prefixes (PS, RS, OS), case-insensitive otherwise."""
+def _prefix_alternation(words: list[str], *, any_case: bool = False) -> str:
+    """Case-sensitive for all-capital prefixes (PS, RS, OS), case-insensitive otherwise;
+    `any_case` makes every prefix case-insensitive (a query typed in lower case)."""
     def pattern(word: str) -> str:
         body = r"[\s-]?".join(re.escape(part) for part in re.split(r"[\s-]+", word))
-        return body if word.isupper() else f"(?i:{body})"
+        return body if word.isupper() and not any_case else f"(?i:{body})"
 
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(pattern(word) for word in ordered)
@@ -79,6 +84,8 @@ def _rules() -> _Rules:
     prefixes = _prefix_alternation(data["prefixes"]["words"])
     nr = r"(?:\s*(?i:nr\.?|nummer))?"
     prefixed = re.compile(rf"(?<![\w-])(?P<prefix>{prefixes}){nr}\s*[:.]?\s*{_NUMBER}")
+    any_case = _prefix_alternation(data["prefixes"]["words"], any_case=True)
+    query_prefixed = re.compile(rf"(?<![\w/])(?P<prefix>{any_case}){nr}\s*[:.]?\s*{_NUMBER}")
     heading = re.compile(
         rf"^\s*(?:(?P<prefix>{prefixes}){nr}\s*[:.]?\s*)?{_NUMBER}\s*(?:[:.)\-–—]\s*)?(?P<rest>.*)$"
     )
@@ -89,6 +96,7 @@ def _rules() -> _Rules:
         max_year=int(number["max_year"]),
         pivot=int(number["pivot"]),
         prefixed=prefixed,
+        query_prefixed=query_prefixed,
         heading=heading,
         reference_only=frozenset(w.casefold() for w in data["prefixes"].get("reference_only", [])),
         reference_before=tuple(w.casefold() for w in data["references"]["before"]),
@@ -216,3 +224,25 @@ def case_heading(
         if context_year is None and _looks_like_day_month(match["first"], match["second"]):
             return None  # "5/12" without a document year to tell it from a date
     return CaseHeading(number, rest)
+
+
+def find_case_numbers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, normalised) of every case number in a query or a section's text, in order.
+
+    Prefixes are the grammar's, in any case (`sak 33/24`, `ps 12/24` as typed in a search
+    box); a bare number counts with a slash only. The prefix is part of the span, so a
+    query's `sak 33/24` is one case-number token.
+    """
+    rules = _rules()
+    found: list[tuple[int, int, str]] = []
+    for match in rules.query_prefixed.finditer(text):
+        value = normalise_parts(match["first"], match["second"])
+        if value is not None:
+            found.append((match.start(), match.end("second"), value))
+    for match in _BARE_SLASH.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end, _ in found):
+            continue
+        value = normalise_parts(match["first"], match["second"])
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    return sorted(found)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contract.record import Record
-from samsok.search.casenumbers import find_case_numbers
+from contract.saksnummer import find_case_numbers
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from contract.saksnummer import case_heading, expand_year, find_prefixed, normalise
+from contract.saksnummer import case_heading, expand_year, find_case_numbers, find_prefixed, normalise
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,22 @@ def test_prefixed_mentions_in_text() -> None:
 
 def test_percentages_are_no_cases() -> None:
     assert case_heading("50/50 % av midlene", context_year=2050) is None
+
+
+# Case numbers in a query or a section's text (search uses this finder).
+@pytest.mark.parametrize(
+    ("raw", "number"),
+    [("33/24", "33/2024"), ("33/2024", "33/2024"), ("Sak 033/24", "33/2024"), ("Sak 01-21", "1/2021"),
+     ("Sak 2014/15", "15/2014"), ("styresak 19/2021", "19/2021"), ("PS 12/24", "12/2024")],
+)
+def test_query_case_numbers(raw: str, number: str) -> None:
+    assert [n for _, _, n in find_case_numbers(raw)] == [number]
+
+
+@pytest.mark.parametrize("text", ["24/7", "1/3", "5.12.24", "a33/24b"])
+def test_query_not_case_numbers(text: str) -> None:
+    assert find_case_numbers(text) == []
+
+
+def test_query_prefixes_are_the_grammars_in_any_case() -> None:
+    assert find_case_numbers("ps 12-24 og saksnr. 3/2023") == [(0, 8, "12/2024"), (12, 26, "3/2023")]
