@@ -22,6 +22,7 @@ from extractors.layout import LayoutDocument, Line, Table
 from extractors.line_joining import join_hyphenated_lines
 from extractors.page_text import read_page_segments
 from extractors.pdf_file import open_pdf
+from extractors.pool import DEFAULT_STARTUP_TIMEOUT_S, run_guarded
 from extractors.reading_order import Box, in_any_box, join_row_text, reading_order
 from extractors.sections import build_sections
 from extractors.segments import Segment
@@ -88,7 +89,7 @@ def read_layout(path: str | os.PathLike[str]) -> LayoutDocument:
 
     Raises a `LayoutError` subclass (with a stable `code`) for input that cannot be read:
     `unreadable`, `not_pdf`, `encrypted`, `truncated`, `corrupt`, `empty`, `no_text`.
-    Runs in the calling process with no time limit; see `extractors.guarded` for one.
+    Runs in the calling process with no time limit; `read_layout_guarded` adds one.
     """
     path = Path(path)
     opened = open_pdf(path)
@@ -113,3 +114,15 @@ def read_layout(path: str | os.PathLike[str]) -> LayoutDocument:
         )
     finally:
         opened.document.close()
+
+
+def read_layout_guarded(
+    path: str | os.PathLike[str],
+    timeout_s: float,
+    *,
+    startup_timeout_s: float = DEFAULT_STARTUP_TIMEOUT_S,
+) -> LayoutDocument:
+    """`read_layout(path)` in a child process under a time limit (see `extractors.pool`):
+    `ExtractionTimeoutError` when it runs over, `ExtractionCrashedError` when the child
+    dies, the child's `LayoutError` raised again unchanged."""
+    return run_guarded(read_layout, os.fspath(path), timeout_s, startup_timeout_s=startup_timeout_s)

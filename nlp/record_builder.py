@@ -14,7 +14,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
-from contract.record import Attendees, Record, Source
+from contract.record import Attendees, Record, Section, Source
 from contract.saksnummer import find_prefixed
 from extractors.layout import LayoutDocument, Line
 from nlp.areas import find_areas
@@ -129,7 +129,7 @@ def build_record(layout: LayoutDocument, *, path: str, sha256: str, url: str | N
         date=when.date.isoformat() if when.date else None,
         organ=organ,
         sykehusomrader=areas,
-        sections=list(layout.sections),
+        sections=[Section(s.number, s.title, s.level, s.page, s.text) for s in layout.sections],
         saker=saker,
         attendees=attendees,
         persons=find_persons(text, attendees),

@@ -2,24 +2,22 @@
 
 `extract_file` runs in the calling process and never raises for a bad PDF: it returns a
 record whose `error` says what went wrong. `GuardedExtractor` runs the same function in
-worker processes with a per-file time limit, so a file that makes the parser hang is
-stopped (error code `timeout`) and the other files go on.
+the extractors' guarded worker pool (`extractors.pool.WorkerPool`) with a per-file time
+limit, so a file that makes the parser hang is stopped (error code `timeout`) and the
+other files go on. Error codes are the extractors' (`extractors.errors`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import multiprocessing
 import os
-import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from contract.record import Record, RecordError, Source
+from extractors.errors import LayoutError, UnreadableFileError
+from extractors.pool import WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +53,7 @@ def extract_file(path: str | os.PathLike[str], *, url: str | None = None) -> Rec
     try:
         sha = sha256_file(path)
     except OSError as exc:
-        return error_record(path, "0" * 64, "unreadable", f"cannot read {path}: {exc.strerror or exc}", url)
+        return error_record(path, "0" * 64, UnreadableFileError.code, f"cannot read {path}: {exc.strerror or exc}", url)
     try:
         layout = read_layout(path)
         return build_record(layout, path=str(path), sha256=sha, url=url)
@@ -63,7 +61,7 @@ def extract_file(path: str | os.PathLike[str], *, url: str | None = None) -> Rec
         code = getattr(exc, "code", None)
         if code is None:
             log.exception("unexpected failure extracting %s", path)
-            code = "extract_failed"
+            code = LayoutError.code
         return error_record(path, sha, str(code), str(exc) or exc.__class__.__name__, url)
 
 
@@ -72,49 +70,39 @@ def extract_file(path: str | os.PathLike[str], *, url: str | None = None) -> Rec
 
 def _warm_up() -> None:
     """Import the extraction stack (and load the NLP pipeline) before taking jobs."""
-    import extractors  # noqa: F401
-    import nlp
+    import nlp  # imported here: only worker processes pay for the NLP pipeline
 
-    warm = getattr(nlp, "warm_up", None)
-    if warm is not None:
-        warm()
+    nlp.warm_up()
 
 
-def _worker_main(conn: Connection) -> None:
-    _warm_up()
-    conn.send("ready")
-    while True:
-        try:
-            job = conn.recv()
-        except EOFError:
-            return
-        if job is None:
-            return
-        path, url = job
-        record = extract_file(path, url=url)
-        conn.send(record.to_dict())
+def _extract_job(job: tuple[str, str | None]) -> dict:
+    path, url = job
+    return extract_file(path, url=url).to_dict()
 
 
-@dataclass
-class _Worker:
-    process: multiprocessing.process.BaseProcess
-    conn: Connection
-    job: int | None = None
-    started: float = 0.0
+def _job_path(job: tuple[str, str | None]) -> str:
+    return job[0]
 
 
 class GuardedExtractor:
     """Extract many files in worker processes, each file under a time limit.
 
     Results come back in input order. A worker that exceeds the limit is killed and
-    replaced; its file gets an error record with code `timeout`.
+    replaced; its file gets an error record with code `timeout` (`worker_crashed` when
+    the worker died).
     """
 
     def __init__(self, workers: int = 1, timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
         self.workers = max(1, workers)
         self.timeout_s = timeout_s
-        self._ctx = multiprocessing.get_context("spawn")
-        self._pool: list[_Worker] = []
+        self._pool: WorkerPool[tuple[str, str | None], dict] = WorkerPool(
+            _extract_job,
+            workers=self.workers,
+            timeout_s=timeout_s,
+            warm_up=_warm_up,
+            startup_timeout_s=STARTUP_TIMEOUT_S,
+            describe=_job_path,
+        )
 
     def __enter__(self) -> GuardedExtractor:
         return self
@@ -122,69 +110,17 @@ class GuardedExtractor:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _spawn(self) -> _Worker:
-        parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker_main, args=(child,), daemon=True)
-        proc.start()
-        child.close()
-        # The time limit counts extraction only, not the worker's start-up imports.
-        if not parent.poll(STARTUP_TIMEOUT_S) or parent.recv() != "ready":
-            proc.kill()
-            raise RuntimeError("the extraction worker did not start")
-        return _Worker(proc, parent)
-
     def close(self) -> None:
-        for worker in self._pool:
-            with contextlib.suppress(OSError):
-                worker.conn.send(None)
-            worker.process.join(timeout=2)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join()
-            worker.conn.close()
-        self._pool.clear()
+        self._pool.close()
 
     def map(self, jobs: Iterable[tuple[str | os.PathLike[str], str | None]]) -> Iterator[Record]:
         """Extract (path, url) jobs; yield records in input order."""
-        pending = list(jobs)
-        results: dict[int, Record] = {}
-        next_job = 0
-        next_out = 0
-        while len(self._pool) < min(self.workers, max(1, len(pending))):
-            self._pool.append(self._spawn())
-        while next_out < len(pending):
-            for worker in self._pool:
-                if worker.job is None and next_job < len(pending):
-                    path, url = pending[next_job]
-                    worker.conn.send((str(path), url))
-                    worker.job, worker.started = next_job, time.monotonic()
-                    next_job += 1
-            busy = [w for w in self._pool if w.job is not None]
-            timeout = min(self.timeout_s - (time.monotonic() - w.started) for w in busy)
-            ready = wait([w.conn for w in busy], timeout=max(0.0, timeout))
-            for i, worker in enumerate(list(self._pool)):
-                if worker.job is None:
-                    continue
-                path, url = pending[worker.job]
-                if worker.conn in ready:
-                    try:
-                        results[worker.job] = Record.from_dict(worker.conn.recv())
-                        worker.job = None
-                        continue
-                    except (EOFError, OSError):
-                        failure = ("worker_crashed", f"the extraction process died while reading {path}")
-                elif time.monotonic() - worker.started >= self.timeout_s:
-                    failure = ("timeout", f"extraction took longer than {self.timeout_s:.0f} s and was stopped")
-                else:
-                    continue
-                results[worker.job] = error_record(Path(path), _safe_sha(Path(path)), *failure, url=url)
-                worker.process.kill()
-                worker.process.join()
-                worker.conn.close()
-                self._pool[i] = self._spawn()
-            while next_out in results:
-                yield results.pop(next_out)
-                next_out += 1
+        pending = [(os.fspath(path), url) for path, url in jobs]
+        for (path, url), outcome in zip(pending, self._pool.map(pending), strict=True):
+            if isinstance(outcome, LayoutError):
+                yield error_record(Path(path), _safe_sha(Path(path)), outcome.code, outcome.message, url=url)
+            else:
+                yield Record.from_dict(outcome)
 
 
 def _safe_sha(path: Path) -> str:
