@@ -17,7 +17,7 @@ SCHEMA = json.loads((SHARED / "contract" / "record.schema.json").read_text(encod
 
 def _extract(*paths: Path, extra: tuple[str, ...] = ()) -> tuple[int, list[dict], str]:
     proc = subprocess.run(
-        [sys.executable, "-m", "samsok.cli", "extract", *extra, *map(str, paths)],
+        [sys.executable, "-m", "samsok_app.cli", "extract", *extra, *map(str, paths)],
         capture_output=True,
         text=True,
         timeout=300,

@@ -1,7 +1,7 @@
 """`samsok extract` on every sample PDF, compared field by field with samples/expected/.
 
 The expected records were written by reading the documents (samples/expected/README.md);
-the scorer (samsok.evaluation) applies their comparison rules. Every category must
+the scorer (devtools.evaluation) applies their comparison rules. Every category must
 reach precision and recall 1.0 on the samples.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from samsok.evaluation import CATEGORIES, format_table, score
+from devtools.evaluation import CATEGORIES, format_table, score
 from tests.conftest import SAMPLES, SHARED
 
 PDFS = sorted(SAMPLES.glob("*.pdf"))
@@ -25,7 +25,7 @@ SCHEMA = json.loads((SHARED / "contract" / "record.schema.json").read_text(encod
 @pytest.fixture(scope="module")
 def extracted() -> dict[str, dict]:
     proc = subprocess.run(
-        [sys.executable, "-m", "samsok.cli", "extract", *map(str, PDFS)],
+        [sys.executable, "-m", "samsok_app.cli", "extract", *map(str, PDFS)],
         capture_output=True,
         text=True,
         timeout=600,

@@ -205,4 +205,4 @@ def indexed_doc_ids(index_dir: Path) -> list[str]:
 
 def samsok_cmd() -> list[str]:
     script = Path(sys.executable).with_name("samsok")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "samsok.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "samsok_app.cli"]

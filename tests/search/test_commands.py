@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from samsok.cli import main
 from samsok.config import Settings
+from samsok_app.cli import main
 from tests.search.corpus_records import corpus_items, ids_by_short
 
 

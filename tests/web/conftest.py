@@ -126,7 +126,7 @@ def settings(web_home: WebHome):  # -> Settings
 def client(settings) -> Iterator:  # -> TestClient
     from fastapi.testclient import TestClient
 
-    from samsok.web.app import create_app
+    from samsok_app.web.app import create_app
 
     with TestClient(create_app(settings, "embedded"), raise_server_exceptions=False) as test_client:
         yield test_client

@@ -241,7 +241,7 @@ def test_backend_down_is_a_norwegian_503(web_home, monkeypatch):
     from fastapi.testclient import TestClient
 
     from samsok.config import Settings
-    from samsok.web.app import create_app
+    from samsok_app.web.app import create_app
 
     monkeypatch.setenv("SAMSOK_OPENSEARCH_URL", closed_port_url())
     settings = Settings.load(web_home.home, "opensearch")

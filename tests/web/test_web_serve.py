@@ -12,7 +12,7 @@ from email.message import Message
 import pytest
 from webhelpers import NORWEGIAN_UNAVAILABLE, SAMPLES, TRACEBACK_MARKERS, child_env, samsok_cmd
 
-from samsok.cli import build_parser
+from samsok_app.cli import build_parser
 
 
 def fetch(url: str) -> tuple[int, Message, str]:
@@ -59,7 +59,7 @@ def test_opensearch_backend_serves_the_same_search(opensearch_url, web_home, cli
     from fastapi.testclient import TestClient
 
     from samsok.config import Settings
-    from samsok.web.app import create_app
+    from samsok_app.web.app import create_app
 
     prefix = f"samsokweb{uuid.uuid4().hex[:10]}"
     env = child_env(web_home.home, SAMSOK_OPENSEARCH_URL=opensearch_url, SAMSOK_INDEX_PREFIX=prefix)

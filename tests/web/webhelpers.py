@@ -33,7 +33,7 @@ def closed_port_url() -> str:
 
 def samsok_cmd() -> list[str]:
     script = Path(sys.executable).with_name("samsok")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "import sys; from samsok.cli import main; sys.exit(main())"]
+    return [str(script)] if script.exists() else [sys.executable, "-c", "import sys; from samsok_app.cli import main; sys.exit(main())"]
 
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:

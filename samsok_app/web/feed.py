@@ -6,7 +6,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from samsok.web.render import doc_type_label
+from samsok_app.web.render import doc_type_label
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 EPOCH = "1970-01-01T00:00:00+00:00"

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from samsok import opensearch_node as node
+from devtools import opensearch_node as node
 
 pytestmark = pytest.mark.opensearch
 

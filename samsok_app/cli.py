@@ -1,4 +1,4 @@
-"""The `samsok` command line: one module per subcommand under `samsok.commands`."""
+"""The `samsok` command line: one module per subcommand under `samsok_app.commands`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import importlib
 import logging
 import sys
 
-# Subcommand name -> module in samsok.commands. Each module defines
+# Subcommand name -> module in samsok_app.commands. Each module defines
 # `add_arguments(parser)` and `run(args) -> int`, and a one-line `HELP`.
 COMMANDS = {
     "extract": "extract",
@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module_name in COMMANDS.items():
-        module = importlib.import_module(f"samsok.commands.{module_name}")
+        module = importlib.import_module(f"samsok_app.commands.{module_name}")
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
         cmd.add_argument("--home", default=None, help="data directory (default: $SAMSOK_HOME or ./.samsok)")
         module.add_arguments(cmd)

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from samsok import opensearch_node as node
+from devtools import opensearch_node as node
 
 HELP = "start, stop or inspect a local single-node OpenSearch (fetched from Maven Central)"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from contract.record import Record
-from samsok.web import feed, hits
-from samsok.web.services import Services
+from samsok_app.web import feed, hits
+from samsok_app.web.services import Services
 
 
 @dataclass

@@ -5,7 +5,7 @@ normalised titles with accepted alternatives, attendee name sets with role/org
 containment, recall-only persons and organisations, TOC-mode sections). `score`
 returns counts per category and a list of human-readable mismatches; run
 
-    python -m samsok.evaluation            # extract samples/*.pdf and print precision/recall
+    python -m devtools.evaluation            # extract samples/*.pdf and print precision/recall
 
 to see the table.
 """

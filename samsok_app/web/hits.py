@@ -6,8 +6,8 @@ import csv
 import io
 from typing import Any
 
-from samsok.web.filters import Filters
-from samsok.web.services import Services, is_doc_id
+from samsok_app.web.filters import Filters
+from samsok_app.web.services import Services, is_doc_id
 
 # How many cases the Vedtak view and its exports gather when sorting by date.
 MAX_COLLECT = 5000

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from samsok.web.app import create_app
+    from samsok_app.web.app import create_app
 
     settings = Settings.load(args.home, args.backend)
     app = create_app(settings, settings.backend)

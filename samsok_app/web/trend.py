@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from samsok.web.filters import Filters
-from samsok.web.services import Services
+from samsok_app.web.filters import Filters
+from samsok_app.web.services import Services
 
 TOTAL_SERIES = "Alle områder"
 MAX_SERIES = 8

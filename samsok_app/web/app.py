@@ -17,9 +17,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from samsok.config import Settings
-from samsok.web import api, pages
-from samsok.web.render import STATIC_DIR, make_templates
-from samsok.web.services import Services, ServiceUnavailable
+from samsok_app.web import api, pages
+from samsok_app.web.render import STATIC_DIR, make_templates
+from samsok_app.web.services import Services, ServiceUnavailable
 
 log = logging.getLogger(__name__)
 

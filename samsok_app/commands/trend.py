@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from samsok.commands._search_common import (
+from samsok.config import Settings
+from samsok.search.base import BackendUnavailable, SearchQuery
+from samsok_app.commands._search_common import (
     UsageError,
     add_backend_option,
     add_filter_options,
@@ -13,8 +15,6 @@ from samsok.commands._search_common import (
     parse_year,
     unavailable,
 )
-from samsok.config import Settings
-from samsok.search.base import BackendUnavailable, SearchQuery
 
 HELP = "how many documents (and sections mentioning it) per year and sykehusområde a term has"
 

@@ -14,9 +14,9 @@ import time
 from collections.abc import Iterator
 
 from contract.record import Record
-from samsok.commands._search_common import add_backend_option, unavailable
 from samsok.config import Settings
 from samsok.search.base import BackendUnavailable
+from samsok_app.commands._search_common import add_backend_option, unavailable
 
 HELP = "rebuild the search index from the catalog (new generation, atomic switch)"
 

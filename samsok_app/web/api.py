@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from samsok.web import documents, hits
-from samsok.web import trend as trend_mod
-from samsok.web.filters import Filters, filters_dependency
-from samsok.web.services import Services
+from samsok_app.web import documents, hits
+from samsok_app.web import trend as trend_mod
+from samsok_app.web.filters import Filters, filters_dependency
+from samsok_app.web.services import Services
 
 try:
     import orjson

@@ -8,7 +8,9 @@ import json
 import re
 from typing import Any
 
-from samsok.commands._search_common import (
+from samsok.config import Settings
+from samsok.search.base import BackendUnavailable, SearchQuery, SearchResult
+from samsok_app.commands._search_common import (
     UsageError,
     add_backend_option,
     add_filter_options,
@@ -16,8 +18,6 @@ from samsok.commands._search_common import (
     parse_year,
     unavailable,
 )
-from samsok.config import Settings
-from samsok.search.base import BackendUnavailable, SearchQuery, SearchResult
 
 HELP = "search documents or cases (vedtak), with facets; --json prints the contract's object"
 

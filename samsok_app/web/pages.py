@@ -10,11 +10,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from samsok.web import documents, feed, hits
-from samsok.web import trend as trend_mod
-from samsok.web.filters import FACET_PARAMS, Filters, filters_dependency
-from samsok.web.render import doc_type_label
-from samsok.web.services import Services, is_doc_id
+from samsok_app.web import documents, feed, hits
+from samsok_app.web import trend as trend_mod
+from samsok_app.web.filters import FACET_PARAMS, Filters, filters_dependency
+from samsok_app.web.render import doc_type_label
+from samsok_app.web.services import Services, is_doc_id
 
 router = APIRouter(include_in_schema=False)
 
