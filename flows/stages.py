@@ -16,7 +16,6 @@ from pathlib import Path
 
 from contract.record import Record
 from flows import progress
-from flows.testhooks import pause_point
 from samsok.catalog import MAX_ATTEMPTS, Catalog
 from samsok.config import Settings
 from samsok.harvest import Fetcher, Harvester, HttpOptions, ItemOutcome, SourceConfig, Window
@@ -74,7 +73,7 @@ def harvest_stage(
     report = HarvestReport()
 
     def on_chunk(_total: int) -> None:
-        pause_point("download")
+        sink.checkpoint("download")  # a PDF's first bytes are in the raw store's temp file
 
     with Catalog(settings.catalog_path) as catalog, Fetcher(store, http) as fetcher:
         harvester = Harvester(catalog, store, fetcher, window=window, on_chunk=on_chunk)
@@ -139,7 +138,7 @@ def extract_stage(
                         log.warning("extract %s failed: %s: %s", doc_id[:12], record.error.code,
                                     record.error.message)
                     sink.advance("extract", pages=record.source.pages)
-                    pause_point("extract")
+                    sink.checkpoint("extract")  # a record committed, the next not yet
         finally:
             close()
     sink.finish("extract")
@@ -185,7 +184,7 @@ def index_stage(settings: Settings, backend_name: str | None = None) -> IndexRep
             for batch in _batches(pending, INDEX_BATCH):
                 items = [(doc_id, rec) for doc_id in batch if (rec := catalog.get_record(doc_id)) is not None]
                 backend.index_records(items)
-                pause_point("index")
+                sink.checkpoint("index")  # a batch sent, not yet marked indexed
                 catalog.mark_indexed([doc_id for doc_id, _ in items], name)
                 report.indexed += len(items)
                 sink.advance("index", docs=len(items), pages=sum(r.source.pages for _, r in items))

@@ -1,4 +1,9 @@
-"""One ingest at a time per home: an advisory lock the kernel drops when the process dies."""
+"""One run at a time per home: an advisory lock the kernel drops when the process dies.
+
+`ingest` and `nightly` (through `flows.pipeline.run_pipeline`) and `reindex` take it, so
+no two of them change the catalog or the index state of one home at once; a second one
+waits for the first to finish.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ def run_lock(home: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            log.warning("another samsok ingest is running in %s; waiting for it to finish", home)
+            log.warning("another samsok run (ingest, nightly or reindex) holds %s; waiting for it to finish", home)
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:

@@ -13,10 +13,11 @@ import argparse
 import json
 import logging
 import sys
-from dataclasses import asdict
 from datetime import date
+from typing import Any
 
 from samsok.config import Settings
+from samsok.harvest import SourceConfig
 
 HELP = "harvest -> extract -> index: directories, PDF files, PDF URLs, listing-page URLs"
 EXIT_FAILED_ITEMS = 3
@@ -39,8 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samsok.harvest import ConfigError, HarvestConfig, load_config
-    from samsok.harvest.config import source_to_dict, sources_from_args
+    from samsok.harvest import ConfigError, HarvestConfig, Window, load_config
+    from samsok.harvest.config import sources_from_args
 
     try:
         config = load_config(args.config) if args.config else HarvestConfig()
@@ -54,10 +55,9 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings.load(args.home, args.backend or config.backend)
     summary = run_flow(
         settings,
-        [source_to_dict(s) for s in sources],
-        http=asdict(config.http),
-        since=args.since.isoformat() if args.since else None,
-        until=args.until.isoformat() if args.until else None,
+        sources,
+        http=config.http,
+        window=Window(args.since, args.until),
         workers=args.workers,
         timeout_s=args.timeout,
         verbose=bool(getattr(args, "verbose", False)),
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FAILED_ITEMS if summary["failed"] else 0
 
 
-def run_flow(settings: Settings, sources: list[dict], *, verbose: bool = False, **params: object) -> dict:
+def run_flow(settings: Settings, sources: list[SourceConfig], *, verbose: bool = False, **params: Any) -> dict:
     """Run the samsok-ingest flow with progress on stderr; return its summary."""
     from flows import prefect_env, progress
 
@@ -83,9 +83,11 @@ def run_flow(settings: Settings, sources: list[dict], *, verbose: bool = False, 
         logging.getLogger().setLevel(logging.WARNING)  # the bar replaces the info lines
     previous = progress.use(sink)
     try:
-        from flows.ingest import ingest_flow
+        from flows.ingest import (
+            run_ingest,  # imported after prefect_env.configure: Prefect reads it at import
+        )
 
-        return ingest_flow(home=str(settings.home), backend=settings.backend, sources=sources, **params)
+        return run_ingest(settings, sources, **params)
     finally:
         progress.use(previous)
         sink.close()

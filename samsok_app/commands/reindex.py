@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from contract.record import Record
 from samsok.config import Settings
+from samsok.lock import run_lock
 from samsok.search.base import BackendUnavailable
 from samsok_app.commands._search_common import add_backend_option, unavailable
 
@@ -28,10 +29,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    settings = Settings.load(args.home, args.backend)
+    with run_lock(settings.home):  # no ingest or nightly run changes the index meanwhile
+        return _reindex(args, settings)
+
+
+def _reindex(args: argparse.Namespace, settings: Settings) -> int:
     from samsok.catalog import Catalog
     from samsok.search import open_backend
 
-    settings = Settings.load(args.home, args.backend)
     started = time.monotonic()
     try:
         backend = open_backend(settings, args.backend)
