@@ -17,7 +17,7 @@ from functools import cache
 from nlp.dates import find_dates, first_date
 from nlp.names import leading_name
 from nlp.people import Person, parse_people
-from nlp.resources import read_rows
+from nlp.resources import read_rows, read_words
 
 _DATE_CELL = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 
@@ -162,14 +162,16 @@ def _meeting_count(line: str) -> int:
     return sum(1 for d in find_dates(line) if d.has_day)
 
 
-_MARK = re.compile(r"^(?:x|X|✓|✔|-|–|—|ja|nei|[Ss]luttet|[Ss]lutta)$")
+@cache
+def _marks() -> frozenset[str]:
+    return frozenset(read_words("matrix_marks.txt"))
 
 
 def _split_marks(line: str) -> tuple[str, list[str]]:
     """`Øystein Mæland Adm. direktør, Ahus x x` -> (`Øystein Mæland Adm. direktør, Ahus`, [x, x])."""
     words = line.split()
     marks: list[str] = []
-    while words and _MARK.match(words[-1]):
+    while words and words[-1] in _marks():
         marks.insert(0, words.pop())
     return " ".join(words), marks
 

@@ -88,8 +88,9 @@ def find_organ(
         mentions = find_organs(title)
         if mentions:
             return canonical_organ(mentions[0].text) or mentions[0].key
-    if doc_type == "saksframlegg" and re.search(r"\bstyre(?:sak|t|møte)", title or "", re.I):
-        return "Styret"
+    board = read_toml("metadata.toml")["board"]
+    if doc_type == "saksframlegg" and re.search(board["title"], title or "", re.I):
+        return board["organ"]
     if doc_type == "arsrapport":
         for row in _approval_rows(lines):
             mentions = find_organs(row)
@@ -100,7 +101,8 @@ def find_organ(
         if counts:
             return counts.most_common(1)[0][0]
     if doc_type == "saksframlegg":
-        return "Styret" if any(re.search(r"\bstyre", ln.text, re.I) for ln in _first_page(lines)) else None
+        on_first_page = any(re.search(board["first_page"], ln.text, re.I) for ln in _first_page(lines))
+        return board["organ"] if on_first_page else None
     return None
 
 
