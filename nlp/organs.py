@@ -9,10 +9,13 @@ import re
 from functools import cache
 
 from nlp.gazetteer import Gazetteer, Mention
-from nlp.resources import read_rows, split_aliases
+from nlp.resources import read_rows, read_toml, split_aliases
 
-# "Fagråd smittevern og beredskap": a fagråd is named by its topic after the word.
-_FAGRAD = re.compile(r"^(Fagråd(?:et)?)\s+(?:for\s+)?([a-zæøå][\wæøå ,\-]{2,60})$")
+
+@cache
+def _topic_named() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Organs named by their topic after a type word (`data/organ_topics.toml`)."""
+    return tuple((rule["name"], re.compile(rule["pattern"])) for rule in read_toml("organ_topics.toml")["topic_named"])
 
 
 @cache
@@ -43,9 +46,10 @@ def find_organs(text: str) -> list[Mention]:
 def canonical_organ(name: str) -> str | None:
     """`Strategisk samarbeidsutvalg, SSU` -> `Strategisk samarbeidsutvalg`; `LSU` -> ..."""
     text = " ".join(name.split()).strip(" .,:;")
-    fagrad = _FAGRAD.match(text)
-    if fagrad:
-        return f"Fagråd {fagrad[2].strip(' ,')}"
+    for name, pattern in _topic_named():
+        named = pattern.match(text)
+        if named:
+            return f"{name} {named['topic'].strip(' ,')}"
     whole = _gazetteer().lookup(text)
     if whole:
         return whole
