@@ -15,9 +15,9 @@ def warm_up() -> None:
     """Load the spaCy pipeline, langdetect's profiles and the data tables once, before
     the first document (worker processes call this at start-up)."""
     from contract.saksnummer import case_heading
-    from nlp.language import warm_up as warm_language
-    from nlp.organizations import find_organizations
-    from nlp.spacy_pipeline import name_starts
+    from nlp.entities.organizations import find_organizations
+    from nlp.entities.spacy_pipeline import name_starts
+    from nlp.meeting.language import warm_up as warm_language
 
     warm_language()
     name_starts("Kari Nordmann, leder")

@@ -17,18 +17,18 @@ from collections.abc import Sequence
 from contract.record import Attendees, Record, Section, Source
 from contract.saksnummer import find_prefixed
 from extractors.layout import LayoutDocument, Line
-from nlp.areas import find_areas
-from nlp.attendees import extract_attendees
-from nlp.dates import find_dates, first_date
-from nlp.doc_type import Structure, classify
-from nlp.entities import find_all_organizations, find_persons
-from nlp.language import detect_language
-from nlp.metadata import find_date_and_year, find_organ, meeting_fields
-from nlp.officers import officers_in_prose
-from nlp.saker import document_case, extract_saker
+from nlp.attendance.attendees import extract_attendees
+from nlp.attendance.officers import officers_in_prose
+from nlp.cases.cases import document_case, extract_saker
+from nlp.cases.decisions import decision_label
+from nlp.entities.areas import find_areas
+from nlp.entities.mentions import find_all_organizations, find_persons
+from nlp.meeting.dates import find_dates, first_date
+from nlp.meeting.doc_type import Structure, classify
+from nlp.meeting.language import detect_language
+from nlp.meeting.metadata import find_date_and_year, find_organ, meeting_fields
+from nlp.meeting.title import document_title, is_generic
 from nlp.textutil import ws
-from nlp.title import document_title, is_generic
-from nlp.vedtak import decision_label
 
 FIRST_PAGE_LINES = 60
 

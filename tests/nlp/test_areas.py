@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.areas import area_of, count_mentions, find_areas, load_areas
+from nlp.entities.areas import area_of, count_mentions, find_areas, load_areas
 from nlp.resources import data_path
 
 CONTRACT = Path(__file__).resolve().parents[2].parent / "shared" / "contract" / "sykehusomrader.tsv"

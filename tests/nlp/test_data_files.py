@@ -20,7 +20,7 @@ TAB_COLUMNS = {
     "organs.tsv": 2,
     "parties.tsv": 2,
     "remarks.tsv": 2,
-    "sak_kinds.tsv": 3,
+    "case_kinds.tsv": 3,
     "sykehusomrader.tsv": 3,
 }
 
@@ -49,7 +49,7 @@ def test_word_lists_and_toml_read() -> None:
 
 
 def test_every_matrix_mark_says_something() -> None:
-    from nlp.attendee_tables import cell_status
+    from nlp.attendance.attendee_tables import cell_status
 
     marks = read_words("matrix_marks.txt")
     assert [mark for mark in marks if cell_status(mark) is None] == []

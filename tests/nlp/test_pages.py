@@ -12,9 +12,9 @@ from corpus_layout import layout_from_lines
 from contract.record import Record
 from extractors import read_layout
 from nlp import build_record
-from nlp.attendee_tables import read_text_matrices
-from nlp.attendees import extract_attendees
-from nlp.saker import extract_saker
+from nlp.attendance.attendee_tables import read_text_matrices
+from nlp.attendance.attendees import extract_attendees
+from nlp.cases.cases import extract_saker
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

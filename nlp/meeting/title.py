@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from extractors.layout import Line
-from nlp.organizations import canonical_organization
+from nlp.entities.organizations import canonical_organization
 from nlp.resources import read_toml
 from nlp.textutil import ws
 

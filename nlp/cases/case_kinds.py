@@ -1,5 +1,5 @@
 """A case's kind (`vedtakssak`, `orienteringssak`, `temasak`, `drøftingssak`,
-`eventuelt`) from the patterns of `data/sak_kinds.tsv`: the section heading the case
+`eventuelt`) from the patterns of `data/case_kinds.tsv`: the section heading the case
 sits under (`Vedtakssaker`, `Orienteringssaker`, `Temasaker`), its title
 (`Orienteringssak`, `Eventuelt`), its number's prefix (`RS`, `OS`) or the wording of its
 decision (`... tas til orientering`). Precedence: title, section, prefix, decision; a
@@ -17,7 +17,7 @@ from nlp.resources import read_rows
 @cache
 def _patterns() -> dict[str, tuple[tuple[re.Pattern[str], str], ...]]:
     by_scope: dict[str, list[tuple[re.Pattern[str], str]]] = {}
-    for scope, pattern, kind, *_ in read_rows("sak_kinds.tsv"):
+    for scope, pattern, kind, *_ in read_rows("case_kinds.tsv"):
         if scope == "section":
             regex = re.compile(rf"^\s*(?:{pattern})\s*:?\s*$", re.I)
         elif scope == "title":

@@ -24,8 +24,8 @@ from functools import cache
 
 from contract.saksnummer import find_prefixed
 from extractors.layout import Line
-from nlp.dates import find_dates, first_date
-from nlp.organs import canonical_organ, find_organs
+from nlp.meeting.dates import find_dates, first_date
+from nlp.meeting.organs import canonical_organ, find_organs
 from nlp.resources import read_rows, read_toml
 
 MEETING_TYPES = {"referat", "protokoll", "innkalling"}

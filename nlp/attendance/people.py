@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from nlp.names import is_first_name, is_initial, is_name_word, leading_name
-from nlp.organizations import canonical_organization, find_organization_spans, org_kind
+from nlp.attendance.names import is_first_name, is_initial, is_name_word, leading_name
+from nlp.attendance.roles import is_role_modifier, is_role_word
+from nlp.entities.organizations import canonical_organization, find_organization_spans, org_kind
 from nlp.resources import read_rows
-from nlp.roles import is_role_modifier, is_role_word
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _TRAILING = " .,;:-–"

@@ -2,10 +2,10 @@
 
 Persons: the attendees (with deputies, chair, secretary) and the names found in the
 running text: where the spaCy matcher sees a first name from the gazetteer followed by a
-name part, the name shape rule (`nlp/names.py`) reads the whole name. A shorter form of
+name part, the name shape rule (`nlp/attendance/names.py`) reads the whole name. A shorter form of
 a name already known (`Asle Medhus` for `Asle W. Medhus`, `Stine E. Hansen` for `Stine
 Eugenie Hansen`) is the same person; first names alone (`Bjørn Atle`) are no person.
-Organisations: the gazetteers (`nlp/organizations.py`), and attendees' organisations.
+Organisations: the gazetteers (`nlp/entities/organizations.py`), and attendees' organisations.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from contract.record import Attendees
-from nlp.names import leading_name, only_first_names, same_person
-from nlp.organizations import canonical_organization, find_organizations
-from nlp.spacy_pipeline import name_starts
+from nlp.attendance.names import leading_name, only_first_names, same_person
+from nlp.entities.organizations import canonical_organization, find_organizations
+from nlp.entities.spacy_pipeline import name_starts
 
 NAME_WINDOW = 120
 

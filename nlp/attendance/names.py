@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from nlp.attendance.roles import is_role_word
 from nlp.resources import read_rows, read_words
-from nlp.roles import is_role_word
 
 MIN_TOKENS = 2
 MAX_TOKENS = 6
@@ -38,8 +38,8 @@ def particles() -> frozenset[str]:
 def not_name_words() -> frozenset[str]:
     """Capitalised words that are no part of a name: organisation and place words,
     months and weekdays (from the gazetteers)."""
-    from nlp.organizations import bydeler, org_entries
-    from nlp.organs import organ_words
+    from nlp.entities.organizations import bydeler, org_entries
+    from nlp.meeting.organs import organ_words
 
     words: set[str] = set(read_words("not_name_words.txt"))
     for entry in org_entries():

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from nlp.names import first_names
+from nlp.attendance.names import first_names
 
 NAME_PART = r"^(?:[A-ZÆØÅ]\.|[A-ZÆØÅÄÖÜÉ][a-zæøåäöüéèáóíúñç]+(?:['’-][A-ZÆØÅa-zæøå]+)*)$"
 

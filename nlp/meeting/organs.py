@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nlp.gazetteer import Gazetteer, Mention
+from nlp.entities.gazetteer import Gazetteer, Mention
 from nlp.resources import read_rows, read_toml, split_aliases
 
 

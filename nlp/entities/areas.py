@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.gazetteer import Gazetteer
+from nlp.entities.gazetteer import Gazetteer
 from nlp.resources import read_records, read_words, split_aliases
 
 MIN_MENTIONS = 2

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from nlp.dates import find_dates, first_date
-from nlp.names import leading_name
-from nlp.people import Person, parse_people
+from nlp.attendance.names import leading_name
+from nlp.attendance.people import Person, parse_people
+from nlp.meeting.dates import find_dates, first_date
 from nlp.resources import read_rows, read_words
 
 _DATE_CELL = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")

@@ -1,6 +1,6 @@
 """The cases (saker) of a document: numbered case headings with their title, kind,
 decision and page; in reports, cases listed by title under `Vedtakssaker` /
-`Orienteringssaker` / `Temasaker` headings; in case tables (`nlp/case_tables.py`), rows.
+`Orienteringssaker` / `Temasaker` headings; in case tables (`nlp/cases/case_tables.py`), rows.
 
 A case runs from its heading to the next case heading. A number printed more than once
 (an agenda at the top, an attachment list at the end) is one case: the occurrence with
@@ -22,11 +22,11 @@ from functools import cache
 from contract.record import Sak
 from contract.saksnummer import CaseHeading, case_heading
 from extractors.layout import Line, Table
-from nlp.case_tables import table_cases
+from nlp.cases.case_kinds import case_kind, is_kind_word, section_kind, title_kind
+from nlp.cases.case_tables import table_cases
+from nlp.cases.decisions import decision_label, find_decision, is_decision_stop
 from nlp.resources import read_rows, read_words
-from nlp.sak_kinds import case_kind, is_kind_word, section_kind, title_kind
 from nlp.textutil import is_bullet_item, strip_bullet, ws
-from nlp.vedtak import decision_label, find_decision, is_decision_stop
 
 MAX_TITLE_LINES = 3
 SIZE_TOLERANCE = 0.5

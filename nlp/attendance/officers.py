@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from extractors.layout import Line
-from nlp.entities import names_in_text
-from nlp.organs import find_organs
+from nlp.entities.mentions import names_in_text
+from nlp.meeting.organs import find_organs
 from nlp.resources import read_rows
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s|\n)")

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.areas import ambiguous_aliases, load_areas
-from nlp.gazetteer import Gazetteer, Mention
+from nlp.entities.areas import ambiguous_aliases, load_areas
+from nlp.entities.gazetteer import Gazetteer, Mention
 from nlp.resources import read_rows, read_toml, read_words, split_aliases
 
 

@@ -7,7 +7,7 @@ Sources, in order:
   styret:`, `data/attendance_qualifiers.txt`), each running until the next label, a meeting label
   (`Møtegruppe:`, `data/meeting_labels.tsv`), a heading, a decision label or a case
   heading; `Leder av <organ>, Name, ...` names the chair;
-* attendee tables and x-per-meeting matrices (`nlp/attendee_tables.py`).
+* attendee tables and x-per-meeting matrices (`nlp/attendance/attendee_tables.py`).
 
 Lists are searched before the first case heading; chair and secretary labels anywhere.
 A deputy's absent member (`stedfortreder X`) is absent. Without a chair or secretary
@@ -23,13 +23,13 @@ from functools import cache
 
 from contract.record import Attendee, Attendees
 from extractors.layout import Line, Table
-from nlp.attendee_tables import TableAttendees, read_table, read_text_matrices
-from nlp.names import is_initial
-from nlp.organs import find_organs
-from nlp.people import Person, join_list_lines_at, parse_people
+from nlp.attendance.attendee_tables import TableAttendees, read_table, read_text_matrices
+from nlp.attendance.names import is_initial
+from nlp.attendance.people import Person, join_list_lines_at, parse_people
+from nlp.cases.decisions import decision_label
+from nlp.meeting.organs import find_organs
 from nlp.resources import read_rows, read_words
 from nlp.textutil import is_bullet_item, strip_bullet
-from nlp.vedtak import decision_label
 
 MAX_BLOCK_LINES = 60
 
