@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from samsok.extraction import GuardedExtractor
+
 CATEGORIES = ("metadata", "saksnummer", "saker", "vedtak", "attendees", "sections", "persons", "organizations")
 
 
@@ -314,8 +316,6 @@ def format_table(scores: list[Score]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from samsok.extraction import GuardedExtractor
-
     repo = Path(__file__).resolve().parents[1]
     expected_dir = repo / "samples" / "expected"
     pdfs = sorted((repo / "samples").glob("*.pdf"))

@@ -255,7 +255,7 @@ def start(
     user = None
     popen_kwargs: dict = {}
     if _run_as_unprivileged():
-        import pwd
+        import pwd  # POSIX only, and only when running as root
 
         entry = pwd.getpwnam(UNPRIVILEGED_USER)
         _chown_tree(run_dir, entry.pw_uid, entry.pw_gid)

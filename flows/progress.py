@@ -80,6 +80,7 @@ class RichProgress(Progress):
     """A bar per stage on stderr."""
 
     def __init__(self) -> None:
+        # rich only for a terminal
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
         from rich.progress import Progress as Bar

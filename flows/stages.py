@@ -18,7 +18,9 @@ from contract.record import Record
 from flows import progress
 from samsok.catalog import MAX_ATTEMPTS, Catalog
 from samsok.config import Settings
+from samsok.extraction import EXTRACTOR_VERSION, GuardedExtractor
 from samsok.harvest import Fetcher, Harvester, HttpOptions, ItemOutcome, SourceConfig, Window
+from samsok.search import BackendUnavailable, open_backend
 from samsok.store import RawStore
 
 log = logging.getLogger(__name__)
@@ -91,8 +93,6 @@ def harvest_stage(
 
 def guarded_extractor(workers: int, timeout_s: float) -> tuple[Extractor, Callable[[], None]]:
     """The lead's guarded worker processes (per-file time limit), as (map, close)."""
-    from samsok.extraction import GuardedExtractor
-
     pool = GuardedExtractor(workers=workers, timeout_s=timeout_s)
     return pool.map, pool.close
 
@@ -112,7 +112,7 @@ def extract_stage(
     as it arrives, so a killed run loses at most the documents in flight.
     """
     if extractor_version is None:
-        from samsok.extraction import EXTRACTOR_VERSION as extractor_version
+        extractor_version = EXTRACTOR_VERSION
     report = ExtractReport()
     sink = progress.current()
     with Catalog(settings.catalog_path) as catalog:
@@ -165,8 +165,6 @@ def index_stage(settings: Settings, backend_name: str | None = None) -> IndexRep
         if not pending and not removals:
             sink.finish("index")
             return report
-        from samsok.search import BackendUnavailable, open_backend  # imported when there is work
-
         try:
             backend = open_backend(settings, name)
         except Exception as exc:  # BackendUnavailable, or a backend that cannot even be loaded

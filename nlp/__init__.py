@@ -12,17 +12,16 @@ attendance), `entities/` (persons, organisations, hospital areas); each has a `s
 
 from __future__ import annotations
 
+from contract.saksnummer import case_heading
+from nlp.entities.organizations import find_organizations
+from nlp.entities.spacy_pipeline import name_starts
+from nlp.meeting.language import warm_up as warm_language
 from nlp.pipeline import build_record
 
 
 def warm_up() -> None:
     """Load the spaCy pipeline, langdetect's profiles and the data tables once, before
     the first document (worker processes call this at start-up)."""
-    from contract.saksnummer import case_heading
-    from nlp.entities.organizations import find_organizations
-    from nlp.entities.spacy_pipeline import name_starts
-    from nlp.meeting.language import warm_up as warm_language
-
     warm_language()
     name_starts("Kari Nordmann, leder")
     find_organizations("Oslo kommune")

@@ -46,7 +46,8 @@ def error_record(path: Path, sha256: str, code: str, message: str, url: str | No
 
 def extract_file(path: str | os.PathLike[str], *, url: str | None = None) -> Record:
     """Extract one PDF into a record; bad input gives a record with `error` set."""
-    from extractors import read_layout  # imported here: workers import lazily
+    # imported here: the parent of the worker pool never loads the extraction stack
+    from extractors import read_layout
     from nlp import build_record
 
     path = Path(path)

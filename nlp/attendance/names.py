@@ -15,6 +15,8 @@ import re
 from functools import cache
 
 from nlp.attendance.roles import is_role_word
+from nlp.entities.organizations import bydeler, org_entries
+from nlp.meeting.organs import organ_words
 from nlp.resources import read_rows, read_words
 
 MIN_TOKENS = 2
@@ -38,9 +40,6 @@ def particles() -> frozenset[str]:
 def not_name_words() -> frozenset[str]:
     """Capitalised words that are no part of a name: organisation and place words,
     months and weekdays (from the gazetteers)."""
-    from nlp.entities.organizations import bydeler, org_entries
-    from nlp.meeting.organs import organ_words
-
     words: set[str] = set(read_words("not_name_words.txt"))
     for entry in org_entries():
         for alias in entry.aliases:

@@ -62,7 +62,7 @@ def norwegian_standard(counts: Counter[str]) -> str:
 
 @cache
 def _langdetect():
-    from langdetect import DetectorFactory, detect
+    from langdetect import DetectorFactory, detect  # loads its language profiles: on first use only
 
     DetectorFactory.seed = 0
     return detect

@@ -16,8 +16,11 @@ import sys
 from datetime import date
 from typing import Any
 
+from flows import prefect_env, progress
+from flows.stages import summary_line
 from samsok.config import Settings
-from samsok.harvest import SourceConfig
+from samsok.harvest import ConfigError, HarvestConfig, SourceConfig, Window, load_config
+from samsok.harvest.config import sources_from_args
 
 HELP = "harvest -> extract -> index: directories, PDF files, PDF URLs, listing-page URLs"
 EXIT_FAILED_ITEMS = 3
@@ -40,9 +43,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samsok.harvest import ConfigError, HarvestConfig, Window, load_config
-    from samsok.harvest.config import sources_from_args
-
     try:
         config = load_config(args.config) if args.config else HarvestConfig()
         sources = sources_from_args(args.sources, config) if args.sources else list(config.sources)
@@ -62,8 +62,6 @@ def run(args: argparse.Namespace) -> int:
         timeout_s=args.timeout,
         verbose=bool(getattr(args, "verbose", False)),
     )
-    from flows.stages import summary_line
-
     print(f"samsok ingest: {summary_line(summary)}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary))
@@ -72,8 +70,6 @@ def run(args: argparse.Namespace) -> int:
 
 def run_flow(settings: Settings, sources: list[SourceConfig], *, verbose: bool = False, **params: Any) -> dict:
     """Run the samsok-ingest flow with progress on stderr; return its summary."""
-    from flows import prefect_env, progress
-
     prefect_env.configure(settings.home, quiet=not verbose)
     if not verbose:
         for noisy in ("httpx", "httpcore"):  # one line per request: only with -v
@@ -83,9 +79,8 @@ def run_flow(settings: Settings, sources: list[SourceConfig], *, verbose: bool =
         logging.getLogger().setLevel(logging.WARNING)  # the bar replaces the info lines
     previous = progress.use(sink)
     try:
-        from flows.ingest import (
-            run_ingest,  # imported after prefect_env.configure: Prefect reads it at import
-        )
+        # imported after prefect_env.configure: Prefect reads its settings when first imported
+        from flows.ingest import run_ingest
 
         return run_ingest(settings, sources, **params)
     finally:

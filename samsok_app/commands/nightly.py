@@ -14,8 +14,12 @@ import logging
 import re
 import sys
 from collections import defaultdict
+from pathlib import Path
 
+from flows import prefect_env
+from flows.stages import summary_line
 from samsok.config import Settings
+from samsok.harvest import ConfigError, load_config
 from samsok.harvest.config import HarvestConfig
 
 HELP = "the nightly harvest flow: once, or --serve on the sources file's cron schedules"
@@ -39,11 +43,6 @@ def schedules(config: HarvestConfig) -> dict[str, list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from flows import prefect_env
-    from samsok.harvest import ConfigError, load_config
-
     try:
         config = load_config(args.config)
     except ConfigError as exc:
@@ -58,18 +57,16 @@ def run(args: argparse.Namespace) -> int:
     if not getattr(args, "verbose", False):
         for noisy in ("httpx", "httpcore"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
-    from flows.ingest import nightly_flow
+    from flows.ingest import nightly_flow  # after prefect_env.configure: Prefect reads it at import
 
     if not args.serve:
         summary = nightly_flow(config=config_path, home=str(settings.home), backend=settings.backend)
-        from flows.stages import summary_line
-
         print(f"samsok nightly: {summary_line(summary)}", file=sys.stderr)
         if args.json:
             print(json.dumps(summary))
         return 3 if summary["failed"] else 0
 
-    from prefect import serve
+    from prefect import serve  # after prefect_env.configure, like flows.ingest
 
     deployments = []
     for cron, names in schedules(config).items():

@@ -14,8 +14,10 @@ import time
 from collections.abc import Iterator
 
 from contract.record import Record
+from samsok.catalog import Catalog
 from samsok.config import Settings
 from samsok.lock import run_lock
+from samsok.search import open_backend
 from samsok.search.base import BackendUnavailable
 from samsok_app.commands._search_common import add_backend_option, unavailable
 
@@ -35,9 +37,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _reindex(args: argparse.Namespace, settings: Settings) -> int:
-    from samsok.catalog import Catalog
-    from samsok.search import open_backend
-
     started = time.monotonic()
     try:
         backend = open_backend(settings, args.backend)

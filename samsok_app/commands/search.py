@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from samsok.config import Settings
+from samsok.search import open_backend
 from samsok.search.base import BackendUnavailable, SearchQuery, SearchResult
 from samsok_app.commands._search_common import (
     UsageError,
@@ -75,8 +76,6 @@ def format_text(result: SearchResult, q: SearchQuery) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samsok.search import open_backend
-
     try:
         q = build_query(args)
     except UsageError as exc:

@@ -22,6 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # the web stack is loaded by `serve` only, not by every command's start-up
     import uvicorn
 
     from samsok_app.web.app import create_app

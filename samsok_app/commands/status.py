@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from samsok.catalog import Catalog
 from samsok.config import Settings
 
 HELP = "catalog counts, last runs, failed documents and URLs with reasons"
@@ -18,8 +19,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def collect(settings: Settings, runs: int) -> dict[str, Any]:
-    from samsok.catalog import Catalog
-
     with Catalog(settings.catalog_path) as catalog:
         return {
             "home": str(settings.home),

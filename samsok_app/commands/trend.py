@@ -6,6 +6,7 @@ import argparse
 import json
 
 from samsok.config import Settings
+from samsok.search import open_backend
 from samsok.search.base import BackendUnavailable, SearchQuery
 from samsok_app.commands._search_common import (
     UsageError,
@@ -27,8 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samsok.search import open_backend
-
     term = " ".join(args.term)
     try:
         year_from, year_to = parse_year(args.year)

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from fastapi import HTTPException, Query
 
-from samsok.search.base import parse_year_range
+from samsok.search.base import SearchQuery, parse_year_range
 
 What = Literal["documents", "saker"]
 
@@ -140,8 +140,6 @@ class Filters:
 
     def to_search_query(self, **overrides: Any) -> Any:
         """The backend's `SearchQuery` for this state (user text goes in as plain words)."""
-        from samsok.search.base import SearchQuery
-
         args: dict[str, Any] = {
             "text": self.q,
             "year_from": self.year_from,

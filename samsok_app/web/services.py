@@ -13,7 +13,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from samsok.catalog import Catalog
 from samsok.config import Settings
+from samsok.search import BackendUnavailable, open_backend
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +42,6 @@ class Services:
     # -- search backend -------------------------------------------------------------
 
     def backend(self) -> Any:
-        from samsok.search import BackendUnavailable, open_backend
-
         with self._lock:
             if self._backend is None:
                 try:
@@ -51,8 +51,6 @@ class Services:
             return self._backend
 
     def _call(self, method: str, *args: Any) -> Any:
-        from samsok.search import BackendUnavailable
-
         backend = self.backend()
         try:
             return getattr(backend, method)(*args)
@@ -96,8 +94,6 @@ class Services:
             return catalog
         if not self.settings.catalog_path.exists():
             return None
-        from samsok.catalog import Catalog
-
         catalog = Catalog(self.settings.catalog_path)
         self._local.catalog = catalog
         with self._lock:
