@@ -395,12 +395,3 @@ def _cleanup(info: NodeInfo) -> None:
     if run_dir.name.startswith("samsok-opensearch-"):
         shutil.rmtree(run_dir, ignore_errors=True)
     state_file().unlink(missing_ok=True)
-
-
-def cache_size_bytes() -> int:
-    total = 0
-    for root, _dirs, files in os.walk(cache_root()):
-        for name in files:
-            with contextlib.suppress(OSError):
-                total += os.lstat(os.path.join(root, name)).st_size
-    return total

@@ -71,9 +71,5 @@ def load_analysis(directory: Path = DIRECTORY) -> dict[str, Any]:
     return _resolve(read_json(ANALYSIS_FILE, directory), directory)
 
 
-def compound_words(directory: Path = DIRECTORY) -> list[str]:
-    return read_lines(COMPOUNDS_FILE, directory)
-
-
 def synonym_rules(directory: Path = DIRECTORY) -> list[str]:
     return read_lines(SYNONYMS_FILE, directory)

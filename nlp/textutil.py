@@ -27,8 +27,3 @@ def strip_bullet(text: str) -> str:
 def join_lines(texts: list[str]) -> str:
     """Lines of running text as one whitespace-normalised string."""
     return ws(" ".join(texts))
-
-
-def fold(text: str) -> str:
-    """Comparison key: whitespace-normalised and case-folded."""
-    return ws(text).casefold()

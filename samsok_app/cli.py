@@ -21,8 +21,6 @@ COMMANDS = {
     "opensearch": "opensearch",
 }
 
-EXIT_NOT_IMPLEMENTED = 2
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -53,11 +51,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-
-
-def not_implemented(what: str) -> int:
-    print(f"samsok {what}: not implemented yet", file=sys.stderr)
-    return EXIT_NOT_IMPLEMENTED
 
 
 if __name__ == "__main__":

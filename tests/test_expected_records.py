@@ -16,12 +16,11 @@ import csv
 import json
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+from tests.support.paths import REPO, SHARED
+
 SCHEMA_PATH = SHARED / "contract" / "record.schema.json"
 AREAS_PATH = SHARED / "contract" / "sykehusomrader.tsv"
 CORPUS = SHARED / "corpus"

@@ -7,13 +7,11 @@ lists the words that open a role before the noun (`administrerende`, `fung.`).
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from nlp.resources import read_words
 
 MIN_SUFFIX = 4
-_SPLIT = re.compile(r"[\s/]+")
 
 
 @cache
@@ -43,8 +41,3 @@ def is_role_word(word: str) -> bool:
 
 def is_role_modifier(word: str) -> bool:
     return word.casefold() in role_modifiers()
-
-
-def has_role_word(text: str) -> bool:
-    """Whether `text` holds a role noun (`klinikkleder/samhandlingsansvarlig OUS` does)."""
-    return any(is_role_word(part) for part in _SPLIT.split(text) if part)

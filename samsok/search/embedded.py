@@ -7,7 +7,6 @@ removes the old one. Readers notice a new commit or generation on their next sea
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -400,9 +399,3 @@ def _key(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def open_embedded(directory: Path) -> EmbeddedBackend:
-    with contextlib.suppress(FileExistsError):
-        Path(directory).mkdir(parents=True, exist_ok=True)
-    return EmbeddedBackend(Path(directory))

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-from layout_pdfs import SAMPLES, text_file_named_pdf
 
 from extractors import (
     ExtractionCrashedError,
@@ -17,6 +16,7 @@ from extractors import (
     read_layout_guarded,
 )
 from extractors.pool import WorkerPool, run_guarded
+from tests.support.pdfs import SAMPLES, text_file_named_pdf
 
 SAMPLE = SAMPLES / "helsefellesskap-oslo-ssu-referat-2024-12-05.pdf"
 

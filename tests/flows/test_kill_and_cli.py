@@ -22,8 +22,8 @@ from flowhelpers import FaultServer, Route, indexed_doc_ids, samsok_cmd
 
 from samsok.catalog import Catalog
 from samsok.config import Settings
+from tests.support.processes import PAUSE_AT
 
-PAUSE_AT = Path(__file__).resolve().parents[1] / "support" / "pause_at.py"
 WAIT_S = 180  # an upper bound for a stage to be reached, not a timing expectation
 
 

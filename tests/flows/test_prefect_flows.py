@@ -12,8 +12,7 @@ from samsok.catalog import Catalog
 from samsok.config import Settings
 from samsok.harvest import load_config
 from samsok.harvest.config import SourceConfig, source_to_dict
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO
 
 
 def test_ingest_flow_and_nightly_flow(web: FaultServer, pdfs, settings: Settings, prefect_api: str,

@@ -17,12 +17,10 @@ every segment (`extractors.text_normalise`), so NLP sees what it gets from a PDF
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from extractors.layout import LayoutDocument, Line
 from extractors.text_normalise import normalise_text
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+from tests.support.paths import CORPUS
 
 RUNNING = [
     re.compile(r"^Referat Strategisk samarbeidsutvalg 05\.12\.24\s*$"),

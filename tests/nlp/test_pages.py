@@ -5,7 +5,6 @@ page breaks as samples/expected/README.md "Page numbers" describes them)."""
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from corpus_layout import layout_from_lines
 
@@ -15,8 +14,7 @@ from nlp import build_record
 from nlp.attendance.attendee_tables import read_text_matrices
 from nlp.attendance.attendees import extract_attendees
 from nlp.cases.cases import extract_saker
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+from tests.support.paths import SAMPLES
 
 
 @cache

@@ -1,4 +1,5 @@
-"""Small PDFs with exact layouts, drawn with reportlab, and bad inputs for the extractor tests."""
+"""PDF builders for the tests: small PDFs with exact layouts drawn with reportlab, and the
+kinds of bad input the extractor and `samsok extract` must survive."""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO / "samples"
-CORPUS = REPO.parent / "shared" / "corpus"
+from tests.support.paths import CORPUS, SAMPLES  # noqa: F401  (re-exported to the extractor tests)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import jsonschema
 
-from tests.cli import bad_pdfs
 from tests.conftest import SHARED
+from tests.support import pdfs
 
+MINUTES = pdfs.SAMPLES / "helsefellesskap-oslo-ssu-referat-2024-12-05.pdf"
 SCHEMA = json.loads((SHARED / "contract" / "record.schema.json").read_text(encoding="utf-8"))
 
 
@@ -28,13 +29,13 @@ def _extract(*paths: Path, extra: tuple[str, ...] = ()) -> tuple[int, list[dict]
 
 def test_each_bad_file_gets_its_own_error_code_and_good_files_go_on(tmp_path: Path) -> None:
     cases = {
-        "not_pdf": bad_pdfs.not_a_pdf(tmp_path / "side.pdf"),
-        "truncated": bad_pdfs.truncated(tmp_path / "avbrutt.pdf"),
-        "encrypted": bad_pdfs.encrypted(tmp_path / "kryptert.pdf"),
-        "no_text": bad_pdfs.scanned(tmp_path / "skannet.pdf"),
-        "empty": bad_pdfs.zero_pages(tmp_path / "tom.pdf"),
+        "not_pdf": pdfs.text_file_named_pdf(tmp_path / "side.pdf"),
+        "truncated": pdfs.truncated_copy(MINUTES, tmp_path / "avbrutt.pdf", share=0.5),
+        "encrypted": pdfs.encrypted_pdf(tmp_path / "kryptert.pdf"),
+        "no_text": pdfs.image_only_pdf(tmp_path / "skannet.pdf", pages=1),
+        "empty": pdfs.zero_page_pdf(tmp_path / "tom.pdf"),
     }
-    good = bad_pdfs.MINUTES
+    good = MINUTES
     order = [cases["not_pdf"], good, cases["truncated"], cases["encrypted"], cases["no_text"], cases["empty"]]
     code, records, stderr = _extract(*order)
     assert code == 3
@@ -57,7 +58,7 @@ def test_missing_file_is_an_error_record(tmp_path: Path) -> None:
 
 
 def test_all_good_files_exit_zero_and_logs_stay_off_stdout() -> None:
-    code, records, _ = _extract(bad_pdfs.MINUTES)
+    code, records, _ = _extract(MINUTES)
     assert code == 0
     assert len(records) == 1
     assert records[0]["schema"] == "samsok.record/1"

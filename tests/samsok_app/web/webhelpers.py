@@ -1,14 +1,13 @@
-"""Constants and small helpers shared by the web tests (imported by name from tests/web)."""
+"""Constants and small helpers shared by the web tests (imported by name from tests/samsok_app/web)."""
 
 from __future__ import annotations
 
 import os
 import socket
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO / "samples"
+from tests.support.paths import REPO, SAMPLES  # noqa: F401  (re-exported to the web tests)
+from tests.support.processes import samsok_cmd  # noqa: F401
 
 # The unique word lets tests find the hostile document; the payloads must stay inert.
 XSS_WORD = "Kvitretrosten"
@@ -29,11 +28,6 @@ def free_port() -> int:
 def closed_port_url() -> str:
     """An http URL on 127.0.0.1 where nothing listens."""
     return f"http://127.0.0.1:{free_port()}"
-
-
-def samsok_cmd() -> list[str]:
-    script = Path(sys.executable).with_name("samsok")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "import sys; from samsok_app.cli import main; sys.exit(main())"]
 
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:
