@@ -4,7 +4,9 @@
 timeout_s)` does the same in a child process under a time limit, and `WorkerPool` (in
 `extractors.pool`) keeps guarded workers for many jobs. Input that cannot be read raises
 a `LayoutError` subclass whose `code` is stable (see `extractors.errors`, the one list of
-error codes).
+error codes). Layer: just above `contract/`, but this package imports nothing of the
+project (the layout types are its own; NLP reads them); its few language-bound
+patterns (page numbers, hyphenation, the one bullet table) are in `extractors/data/`.
 """
 
 from extractors.errors import (

@@ -65,10 +65,10 @@ def run_ingest(
     *,
     http: HttpOptions | None = None,
     window: Window | None = None,
-    workers: int | None = None,
-    timeout_s: float = 120.0,
+    **extract: Any,
 ) -> dict[str, Any]:
-    """The samsok-ingest flow for typed values; returns the run summary."""
+    """The samsok-ingest flow for typed values; returns the run summary. `extract`: the
+    extraction options of `run_pipeline` (`workers`, `timeout_s`)."""
     window = window or Window()
     return ingest_flow(
         home=str(settings.home),
@@ -77,8 +77,7 @@ def run_ingest(
         http=asdict(http) if http else None,
         since=window.since.isoformat() if window.since else None,
         until=window.until.isoformat() if window.until else None,
-        workers=workers,
-        timeout_s=timeout_s,
+        **extract,
     )
 
 

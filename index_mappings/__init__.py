@@ -1,4 +1,5 @@
-"""Versioned index definitions (JSON) and the word lists they name.
+"""Versioned index definitions (JSON) and the word lists they name: data both search
+backends (`samsok.search`) read, at the bottom layer beside `contract/`.
 
 Files here are the single source of the search analysis for BOTH backends:
 
