@@ -27,6 +27,9 @@ NAMES = sorted(p.stem for p in CORPUS.glob("*.txt")) if CORPUS.exists() else []
 
 
 def norm(text: str | None) -> str | None:
+    """Stricter than the scorer's key (`devtools.evaluation.norm`) on purpose: dashes and
+    colons are not folded, so titles here must match the expected ones but for case and
+    spacing."""
     if text is None:
         return None
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold().rstrip(":. ")
