@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -106,7 +107,7 @@ def test_facet_count_equals_results_after_ticking_and_back_restores(browse, serv
     value = first.get_attribute("value")
     with page.expect_navigation():
         first.check()
-    assert page.locator(f"fieldset[data-facet=omrade] input[value='{value}']").is_checked()
+    expect(page.locator(f"fieldset[data-facet=omrade] input[value='{value}']")).to_be_checked()
     # the other values of the same facet stay, each predicting the total after its tick
     second = page.locator("fieldset[data-facet=omrade] input[type=checkbox]:not(:checked)").first
     label = second.locator("xpath=..")
@@ -120,12 +121,12 @@ def test_facet_count_equals_results_after_ticking_and_back_restores(browse, serv
         shot(page, f"desktop-ticked-{facet}")
         with page.expect_navigation():
             page.go_back()
-        assert not page.locator(f"fieldset[data-facet={facet}] input:checked").count(), "Back restores"
+        expect(page.locator(f"fieldset[data-facet={facet}] input:checked")).to_have_count(0)  # Back restores
     assert shown >= 1
     with page.expect_navigation():
         page.go_back()
     assert page.locator(".summary strong").inner_text() == before
-    assert page.locator("fieldset input[type=checkbox]:checked").count() == 0, "Back shows the URL's state"
+    expect(page.locator("fieldset input[type=checkbox]:checked")).to_have_count(0)  # the URL's state
     shot(page, "desktop-after-back")
 
 
