@@ -130,6 +130,18 @@ def test_facet_count_equals_results_after_ticking_and_back_restores(browse, serv
     shot(page, "desktop-after-back")
 
 
+def test_few_tab_stops_before_the_first_hit(browse, server):
+    """Results come before the facets in the page: the first hit is reached in a few Tabs
+    even without the skip link (it took 35 before)."""
+    page = browse(DESKTOP)
+    page.goto(f"{server.url}/?q={BROAD}")
+    for stops in range(1, 40):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('.hit')"):
+            break
+    assert stops <= 16, stops
+
+
 def test_keyboard_skip_link_and_focus_kept_when_ticking(browse, server):
     page = browse(DESKTOP)
     page.goto(f"{server.url}/?q={BROAD}")
