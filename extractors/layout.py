@@ -48,6 +48,14 @@ class TocEntry:
 
 
 @dataclass
+class LayoutWarning:
+    """Something the reader could not do fully (e.g. an OCR limit hit); the document is still read."""
+
+    code: str
+    message: str
+
+
+@dataclass
 class LayoutDocument:
     path: str
     sha256: str
@@ -60,6 +68,8 @@ class LayoutDocument:
     # Running headers, footers and page numbers taken out of `lines`, in page order; kept
     # because they can carry facts (e.g. "styresak 19/2021").
     furniture: list[Line] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text was read by OCR
+    warnings: list[LayoutWarning] = field(default_factory=list)
 
     def text(self) -> str:
         """All running text (tables included as their lines), one line per line."""

@@ -28,7 +28,7 @@ from nlp.saksnummer import find_prefixed
 from nlp.textutil import ws
 from nlp.title import document_title, is_generic
 from nlp.vedtak import decision_label
-from samsok.record import Attendees, Record, Source
+from samsok.record import Attendees, Record, RecordWarning, Source
 
 FIRST_PAGE_LINES = 60
 
@@ -121,7 +121,7 @@ def build_record(layout: LayoutDocument, *, path: str, sha256: str, url: str | N
         attendee_orgs=[p.org for p in people if p.org],
     )
     return Record(
-        source=Source(path=path, sha256=sha256, pages=layout.pages, url=url),
+        source=Source(path=path, sha256=sha256, pages=layout.pages, url=url, ocr_pages=list(layout.ocr_pages)),
         doc_type=doc_type,
         title=title,
         language=language,
@@ -134,4 +134,5 @@ def build_record(layout: LayoutDocument, *, path: str, sha256: str, url: str | N
         attendees=attendees,
         persons=find_persons(text, attendees),
         organizations=find_all_organizations(text, attendees),
+        warnings=[RecordWarning(w.code, w.message) for w in layout.warnings],
     )

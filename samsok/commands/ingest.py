@@ -16,6 +16,7 @@ import sys
 from dataclasses import asdict
 from datetime import date
 
+from samsok.commands._ocr_args import add_ocr_arguments, ocr_options
 from samsok.config import Settings
 
 HELP = "harvest -> extract -> index: directories, PDF files, PDF URLs, listing-page URLs"
@@ -36,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only PDFs published on or before this day")
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: CPUs, max 4)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per PDF extraction")
+    add_ocr_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         until=args.until.isoformat() if args.until else None,
         workers=args.workers,
         timeout_s=args.timeout,
+        ocr=ocr_options(args).to_dict(),
         verbose=bool(getattr(args, "verbose", False)),
     )
     from flows.stages import summary_line
