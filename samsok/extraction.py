@@ -209,7 +209,7 @@ class GuardedExtractor:
                     except (EOFError, OSError):
                         failure = ("worker_crashed", f"the extraction process died while reading {path}")
                 elif time.monotonic() - worker.started >= worker.allowed:
-                    failure = ("timeout", f"extraction took longer than {worker.allowed:.0f} s and was stopped")
+                    failure = ("timeout", f"extraction took longer than {worker.allowed:g} s and was stopped")
                 else:
                     continue
                 results[worker.job] = error_record(Path(path), _safe_sha(Path(path)), *failure, url=url)
