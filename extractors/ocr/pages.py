@@ -16,6 +16,7 @@ warning). What happened is left in `ocr_pages` and `warnings` for the record.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ from extractors.segments import Segment
 log = logging.getLogger(__name__)
 
 FEW_LETTERS = 40  # a text layer with fewer letters than this may be a scan's stamp
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -53,7 +55,7 @@ class OcrPass:
     def needs_ocr(self, page: pdfium.PdfPage, segments: Sequence[Segment]) -> str | None:
         """Why the page must be OCR'd, or None to keep its text layer."""
         text = "\n".join(s.text for s in segments)
-        letters = sum(1 for c in text if c.isalpha())
+        letters = len(_LETTER.findall(text, 0, 8 * FEW_LETTERS)) if len(text) < 8 * FEW_LETTERS else FEW_LETTERS
         if letters < FEW_LETTERS:
             cover = image_cover(page)
             if (letters == 0 and cover > 0) or cover >= MIN_IMAGE_COVER:
