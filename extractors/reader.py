@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 from extractors.errors import NoTextLayerError
 from extractors.footnotes import find_footnotes
 from extractors.furniture import PlacedLine, find_furniture
-from extractors.layout import LayoutDocument, Line, Table
+from extractors.layout import LayoutDocument, Line, Section, Table
 from extractors.line_joining import join_hyphenated_lines
 from extractors.ocr import OcrOptions, OcrPass, PageText
 from extractors.page_text import read_page_segments
@@ -30,7 +30,6 @@ from extractors.sections import build_sections
 from extractors.segments import Segment
 from extractors.tables import read_tables
 from extractors.toc import find_toc
-from samsok.record import Section
 
 
 def line_from_row(row: Sequence[Segment], table_boxes: Sequence[Box]) -> Line:

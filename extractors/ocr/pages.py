@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from extractors.layout import LayoutWarning
-from extractors.ocr.engine import OcrPageTimeout, OcrUnavailableError, recognise, upright_rotation
+from extractors.ocr.engine import OcrLine, OcrPageTimeout, OcrUnavailableError, recognise, upright_rotation
 from extractors.ocr.options import OcrOptions
 from extractors.ocr.quality import MIN_WORDS, text_quality
 from extractors.ocr.render import MIN_IMAGE_COVER, image_cover, render_page
@@ -33,6 +33,7 @@ from extractors.segments import Segment
 log = logging.getLogger(__name__)
 
 FEW_LETTERS = 40  # a text layer with fewer letters than this may be a scan's stamp
+SIDEWAYS_KEEP = 0.8  # an upright reading of a sideways page needs this share of its known words
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -97,14 +98,19 @@ class OcrPass:
                           tessdata=opts.tessdata, lang=opts.lang)
         segments = ocr_segments(lines, page_no, opts.dpi)
         height = image.height * 72.0 / opts.dpi
-        if _looks_unread(segments):
+        sideways = _sideways(lines)
+        if sideways or _looks_unread(segments):
             turn = upright_rotation(image, tessdata=opts.tessdata)
             if turn:
                 turned = image.rotate(turn, expand=True)
-                lines = recognise(turned, dpi=opts.dpi, timeout_s=opts.page_timeout_s,
-                                  tessdata=opts.tessdata, lang=opts.lang)
-                upright = ocr_segments(lines, page_no, opts.dpi)
-                if _known_words(upright) > _known_words(segments):
+                turned_lines = recognise(turned, dpi=opts.dpi, timeout_s=opts.page_timeout_s,
+                                         tessdata=opts.tessdata, lang=opts.lang)
+                upright = ocr_segments(turned_lines, page_no, opts.dpi)
+                # sideways text read in place has its lines across the page: upright wins
+                # unless it reads clearly fewer words
+                bar = SIDEWAYS_KEEP * _known_words(segments) if sideways else _known_words(segments)
+                if _known_words(upright) > bar or (sideways and not _sideways(turned_lines)
+                                                   and _known_words(upright) >= bar):
                     segments, height = upright, turned.height * 72.0 / opts.dpi
         return PageText(segments, round(height, 2), ocr=True)
 
@@ -136,6 +142,14 @@ def _pages(pages: Sequence[int]) -> str:
         else:
             runs.append([page])
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def _sideways(lines: Sequence[OcrLine]) -> bool:
+    """Most words of three or more characters stand taller than wide: text running up or down
+    the page, which Tesseract reads but in boxes across the page's lines."""
+    long = [w for line in lines for w in line.words if len(w.text) >= 3]
+    tall = sum(1 for w in long if (w.bottom - w.top) > (w.x1 - w.x0))
+    return bool(long) and tall * 2 > len(long)
 
 
 def _looks_unread(segments: Sequence[Segment]) -> bool:
