@@ -108,7 +108,7 @@ def no_text_message(pages: int, ocr: OcrPass) -> str:
     if ocr.unavailable:
         return f"no text layer on any of the {pages} pages, and OCR is unavailable: {ocr.unavailable}"
     said = [w.message for w in ocr.warnings()]
-    tried = f"OCR read {len(ocr.ocr_pages)} of them and found no text"
+    tried = f"OCR tried {ocr.attempted} of them and found no text"
     return f"no text layer on any of the {pages} pages; {tried}" + "".join(f"; {m}" for m in said)
 
 

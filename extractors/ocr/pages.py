@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -52,6 +53,7 @@ class OcrPass:
     timed_out: list[int] = field(default_factory=list)
     over_limit: list[int] = field(default_factory=list)
     unavailable: str | None = None
+    attempted: int = 0  # pages given to OCR (the page limit counts these)
 
     def needs_ocr(self, page: pdfium.PdfPage, segments: Sequence[Segment]) -> str | None:
         """Why the page must be OCR'd, or None to keep its text layer."""
@@ -71,9 +73,10 @@ class OcrPass:
         reason = self.needs_ocr(page, segments)
         if reason is None:
             return PageText(segments)
-        if len(self.ocr_pages) + len(self.timed_out) >= self.options.max_pages:
+        if self.attempted >= self.options.max_pages:
             self.over_limit.append(page_no)
             return PageText(segments)
+        self.attempted += 1
         if self.on_page is not None:
             self.on_page(page_no)
         try:
@@ -86,16 +89,16 @@ class OcrPass:
             log.warning("OCR unavailable: %s", exc.message)
             return PageText(segments)
         log.info("page %d read by OCR (%s): %d segments", page_no, reason, len(read.segments))
-        self.ocr_pages.append(page_no)
         if not read.segments and segments:
             return PageText(segments)  # OCR found nothing: the layer, poor as it is, is kept
+        self.ocr_pages.append(page_no)
         return read
 
     def _ocr(self, page: pdfium.PdfPage, page_no: int) -> PageText:
         opts = self.options
+        deadline = time.monotonic() + opts.page_timeout_s  # one limit for all of the page's readings
         image = render_page(page, opts.dpi)
-        lines = recognise(image, dpi=opts.dpi, timeout_s=opts.page_timeout_s,
-                          tessdata=opts.tessdata, lang=opts.lang)
+        lines = recognise(image, dpi=opts.dpi, timeout_s=_left(deadline), tessdata=opts.tessdata, lang=opts.lang)
         segments = ocr_segments(lines, page_no, opts.dpi)
         height = image.height * 72.0 / opts.dpi
         sideways = _sideways(lines)
@@ -103,7 +106,7 @@ class OcrPass:
             turn = upright_rotation(image, tessdata=opts.tessdata)
             if turn:
                 turned = image.rotate(turn, expand=True)
-                turned_lines = recognise(turned, dpi=opts.dpi, timeout_s=opts.page_timeout_s,
+                turned_lines = recognise(turned, dpi=opts.dpi, timeout_s=_left(deadline),
                                          tessdata=opts.tessdata, lang=opts.lang)
                 upright = ocr_segments(turned_lines, page_no, opts.dpi)
                 # sideways text read in place has its lines across the page: upright wins
@@ -142,6 +145,13 @@ def _pages(pages: Sequence[int]) -> str:
         else:
             runs.append([page])
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def _left(deadline: float) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise OcrPageTimeout("no time left for the page")
+    return left
 
 
 def _sideways(lines: Sequence[OcrLine]) -> bool:

@@ -71,7 +71,7 @@ def test_image_only_pdf_has_no_text_layer(tmp_path: Path) -> None:
     with pytest.raises(NoTextLayerError) as caught:
         read_layout(image_only_pdf(tmp_path / "skannet.pdf"))
     assert caught.value.code == "no_text"
-    assert "OCR read 2 of them and found no text" in caught.value.message
+    assert "OCR tried 2 of them and found no text" in caught.value.message
 
 
 def test_image_only_pdf_with_ocr_off(tmp_path: Path) -> None:

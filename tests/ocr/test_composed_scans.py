@@ -81,7 +81,7 @@ def test_only_blank_scans_is_a_clear_error(tmp_path: Path) -> None:
     pdf = build_pdf(tmp_path / "blanke.pdf", [BlankScan(), BlankScan()])
     with pytest.raises(NoTextLayerError) as caught:
         read_layout(pdf, OcrOptions())
-    assert "OCR read 2 of them and found no text" in caught.value.message
+    assert "OCR tried 2 of them and found no text" in caught.value.message
     record = extract_file(pdf, ocr=OcrOptions())
     assert record.error is not None and record.error.code == "no_text"
 
