@@ -48,8 +48,10 @@ ocr-tools:
 test: install-dev browser ocr-tools
 	$(BIN)/samsok opensearch run -- $(BIN)/pytest
 
+## lint: ruff, and the import layers of pyproject.toml [tool.importlinter]
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) .samsok .pytest_cache .ruff_cache

@@ -61,7 +61,7 @@ def build_corpus(home: Path, sections: int, backend: str) -> int:
 
 def _samsok() -> list[str]:
     script = Path(sys.executable).with_name("samsok")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "samsok.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "samsok_app.cli"]
 
 
 def query_mix() -> list[SearchQuery]:

@@ -28,8 +28,8 @@ sys.path.insert(0, str(REPO))
 
 from opensearchpy import helpers  # noqa: E402
 
+from contract.record import Record  # noqa: E402
 from samsok.config import OpenSearchSettings  # noqa: E402
-from samsok.record import Record  # noqa: E402
 from samsok.search import opensearch_query as dsl  # noqa: E402
 from samsok.search import query as ast  # noqa: E402
 from samsok.search.analysis import Decompounder, load_analysis  # noqa: E402

@@ -19,6 +19,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.data_files import read_toml
+
 # Share of the page height, from the top and from the bottom, where furniture sits.
 BAND_SHARE = 0.12
 # A repeated line is furniture when it is found on at least this share of the pages
@@ -28,27 +30,31 @@ REPEAT_SHARE = 0.3
 REPEAT_POSITION_TOLERANCE = 8.0
 
 _DASH = "[-–—]"
-_OF = r"(?:av|of|/|fra|frå)"
-# (name, pattern, needs_total_check): the whole line must match, case-insensitively.
+
+
+def _page_number_patterns() -> tuple[tuple[str, str, bool], ...]:
+    """(name, pattern, needs_total_check) from data/page_numbers.toml; the whole line must
+    match, case-insensitively."""
+    data = read_toml("page_numbers.toml")
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in words)
+
+    parts = {
+        "page": alternation(data["page_words"]),
+        "page_abbr": alternation(data["page_abbreviations"]),
+        "of": f"(?:{alternation([*data['of_words'], *data['of_symbols']])})",
+        "dash": _DASH,
+    }
+    return tuple(
+        (p["name"], re.sub(r"\{(page|page_abbr|of|dash)\}", lambda m: parts[m[1]], p["regex"]), bool(p.get("total_check")))
+        for p in data["pattern"]
+    )
+
+
 # `needs_total_check` patterns carry "N ... M" and only count when N <= M <= pages (+slack),
 # so that a case number such as "40/24" is not taken for "page 40 of 24".
-PAGE_NUMBER_PATTERNS: tuple[tuple[str, str, bool], ...] = (
-    ("bare number", r"(?P<n>\d{1,4})", False),
-    ("dashed number", rf"{_DASH}\s*(?P<n>\d{{1,4}})\s*{_DASH}", False),
-    ("side N", r"(?:side|sida|page|s\.|p\.)\s*(?P<n>\d{1,4})", False),
-    ("side N av M", rf"(?:side|sida|page|s\.|p\.)\s*(?P<n>\d{{1,4}})\s*{_OF}\s*(?P<m>\d{{1,4}})", False),
-    ("N av M", rf"(?P<n>\d{{1,4}})\s*{_OF}\s*(?P<m>\d{{1,4}})", True),
-    (
-        "text then side N av M",
-        rf".+?\s(?:side|sida|page)\s+(?P<n>\d{{1,4}})\s+{_OF}\s+(?P<m>\d{{1,4}})",
-        False,
-    ),
-    (
-        "side N av M then text",
-        rf"(?:side|sida|page)\s+(?P<n>\d{{1,4}})\s+{_OF}\s+(?P<m>\d{{1,4}})\s.+",
-        False,
-    ),
-)
+PAGE_NUMBER_PATTERNS = _page_number_patterns()
 _COMPILED = tuple(
     (name, re.compile(pattern, re.IGNORECASE), check) for name, pattern, check in PAGE_NUMBER_PATTERNS
 )

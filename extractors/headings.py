@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.bullets import all_glyphs
 from extractors.toc import SECTION_NUMBER, number_level
 
 # "3.1 Møter og saker", "1. Innledning", "8.     Oversikt ..."; the number is at most two
 # digits per part, so years and dates never match.
 _NUMBERED = re.compile(rf"^(?P<number>{SECTION_NUMBER})(?P<dot>\.?)\s+(?P<title>\S.*)$")
-BULLETS = "•●▪■◦○‣∙·-–—*>\uf0b7\uf0a7\uf0d8"
+BULLETS = all_glyphs()  # a line opening with a list marker is no heading
 MAX_TITLE_CHARS = 120
 MAX_TITLE_WORDS = 15
 # A title ending with a full stop is a sentence when it has more words than this.

@@ -17,27 +17,10 @@ from __future__ import annotations
 
 import enum
 
+from extractors.data_files import read_toml
+
 # Words after which a line-end hyphen is a suspended compound ("helse- og omsorgstjenester").
-CONTINUATION_WORDS = frozenset(
-    {
-        "og",
-        "eller",
-        "samt",
-        "til",
-        "enn",
-        "og/eller",
-        "eller/og",
-        "resp.",
-        "hhv.",
-        "&",
-        "+",
-        "/",
-        "and",
-        "or",
-        "nor",
-        "to",
-    }
-)
+CONTINUATION_WORDS = frozenset(read_toml("hyphenation.toml")["continuation_words"])
 HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
 SOFT_HYPHEN = "\u00ad"  # only ever a break
 DASHES = "\u2013"  # en dash: number ranges, never a break

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from samsok.record import Section
-
 
 @dataclass
 class Line:
@@ -40,6 +38,19 @@ class Table:
 
 
 @dataclass
+class LayoutSection:
+    """A section found by its heading: the extractors' own type; NLP turns it into the
+    record's `Section`."""
+
+    number: str | None  # "3.1" as printed, None for an unnumbered heading
+    title: str
+    level: int
+    page: int  # 1-based page of the heading
+    text: str
+    ocr: bool = False  # its pages include one read by OCR
+
+
+@dataclass
 class TocEntry:
     number: str | None
     title: str
@@ -62,7 +73,7 @@ class LayoutDocument:
     pages: int
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
+    sections: list[LayoutSection] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)  # PDF info dict (Title, Author, CreationDate ...)
     # Running headers, footers and page numbers taken out of `lines`, in page order; kept

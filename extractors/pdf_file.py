@@ -81,6 +81,7 @@ def diagnose_load_failure(data: bytes, err_code: int | None, reason: str) -> Lay
     """
     if err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY) and ENCRYPT_KEY in data:
         return EncryptedPdfError("the PDF is encrypted and needs a password")
+    # pdfminer only for a file pdfium refused: most files never load it
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser

@@ -20,11 +20,12 @@ import pypdfium2 as pdfium
 from extractors.errors import NoTextLayerError
 from extractors.footnotes import find_footnotes
 from extractors.furniture import PlacedLine, find_furniture
-from extractors.layout import LayoutDocument, Line, Section, Table
+from extractors.layout import LayoutDocument, LayoutSection, Line, Table
 from extractors.line_joining import join_hyphenated_lines
 from extractors.ocr import OcrOptions, OcrPass, PageText
 from extractors.page_text import read_page_segments
 from extractors.pdf_file import open_pdf
+from extractors.pool import DEFAULT_STARTUP_TIMEOUT_S, run_guarded
 from extractors.reading_order import Box, in_any_box, join_row_text, reading_order
 from extractors.sections import build_sections
 from extractors.segments import Segment
@@ -92,7 +93,7 @@ def split_furniture(
     return body, [line for i, line in enumerate(lines) if i in furniture_ids]
 
 
-def mark_ocr_sections(sections: Sequence[Section], ocr_pages: Sequence[int], pages: int) -> None:
+def mark_ocr_sections(sections: Sequence[LayoutSection], ocr_pages: Sequence[int], pages: int) -> None:
     """Flag each section whose pages (its heading's up to the next heading's) include an OCR'd page."""
     if not ocr_pages:
         return
@@ -123,7 +124,7 @@ def read_layout(
     `on_ocr_page(page)` is told before each OCR'd page (a worker's heartbeat).
     Raises a `LayoutError` subclass (with a stable `code`) for input that cannot be read:
     `unreadable`, `not_pdf`, `encrypted`, `truncated`, `corrupt`, `empty`, `no_text`.
-    Runs in the calling process with no time limit; see `extractors.guarded` for one.
+    Runs in the calling process with no time limit; `read_layout_guarded` adds one.
     """
     path = Path(path)
     opened = open_pdf(path)
@@ -153,3 +154,15 @@ def read_layout(
         )
     finally:
         opened.document.close()
+
+
+def read_layout_guarded(
+    path: str | os.PathLike[str],
+    timeout_s: float,
+    *,
+    startup_timeout_s: float = DEFAULT_STARTUP_TIMEOUT_S,
+) -> LayoutDocument:
+    """`read_layout(path)` in a child process under a time limit (see `extractors.pool`):
+    `ExtractionTimeoutError` when it runs over, `ExtractionCrashedError` when the child
+    dies, the child's `LayoutError` raised again unchanged."""
+    return run_guarded(read_layout, os.fspath(path), timeout_s, startup_timeout_s=startup_timeout_s)

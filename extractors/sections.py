@@ -27,8 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.headings import BULLETS, HeadingCandidate, classify_heading, split_section_number
-from extractors.layout import Line, TocEntry
-from samsok.record import Section
+from extractors.layout import LayoutSection, Line, TocEntry
 
 # A title wraps onto the next line when the gap between them is under this share of the
 # line height (headings are set apart by larger gaps), up to this many lines in all.
@@ -210,17 +209,17 @@ class _SectionFinder:
         return self.from_toc() if self.toc else self.from_candidates()
 
 
-def build_sections(lines: Sequence[Line], toc: Sequence[TocEntry], toc_pages: set[int]) -> list[Section]:
+def build_sections(lines: Sequence[Line], toc: Sequence[TocEntry], toc_pages: set[int]) -> list[LayoutSection]:
     """The sections of the document; marks their heading lines with `heading=True`."""
     headings = _SectionFinder(lines, toc, toc_pages).find()
-    sections: list[Section] = []
+    sections: list[LayoutSection] = []
     for k, heading in enumerate(headings):
         stop = headings[k + 1].start if k + 1 < len(headings) else len(lines)
         for line in lines[heading.start : heading.end]:
             line.heading = True
         body = [line.text for line in lines[heading.end : stop] if line.page not in toc_pages]
         sections.append(
-            Section(
+            LayoutSection(
                 number=heading.number,
                 title=heading.title,
                 level=heading.level,

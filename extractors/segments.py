@@ -31,9 +31,3 @@ class Segment:
     @property
     def middle_y(self) -> float:
         return (self.top + self.bottom) / 2
-
-
-def vertical_overlap(a: Segment, b: Segment) -> float:
-    """Overlap of the two vertical extents, as a share of the smaller one (0..1)."""
-    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-    return max(overlap, 0.0) / min(a.height, b.height)

@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import re
 
+from extractors.bullets import private_use
+
 SOFT_HYPHEN = "\u00ad"
 
 # Bullets drawn with the Symbol and Wingdings fonts come out as private-use code points;
-# they are replaced by the Unicode bullets they show.
-PRIVATE_USE_BULLETS = {
-    "\uf0b7": "•",  # Symbol bullet
-    "\uf0a7": "▪",  # Wingdings small square
-    "\uf0d8": "➢",  # Wingdings arrowhead
-    "\uf076": "❖",  # Wingdings diamond
-    "\uf0fc": "✓",  # Wingdings check mark
-    "\uf02d": "-",  # Symbol minus
-}
+# they are replaced by the glyphs they show, from the one bullet table (data/bullets.tsv).
+PRIVATE_USE_BULLETS = private_use()
 
 # Latin ligatures (Alphabetic Presentation Forms) spelled out.
 LIGATURES = {

@@ -2,12 +2,15 @@
 
 Import this module only after `flows.prefect_env.configure(home)`: Prefect reads its
 settings (PREFECT_HOME) when it is first imported. Each stage is a task wrapping the
-plain function of `flows.stages`; parameters are JSON-friendly so runs show up readably
-in a Prefect server's UI.
+plain function of `flows.stages`; the flows' parameters are JSON-friendly so runs show up
+readably in a Prefect server's UI. Callers pass typed values to `run_ingest`, which turns
+them into those parameters: the one place they become JSON.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -17,8 +20,8 @@ from prefect.cache_policies import NO_CACHE
 from flows.pipeline import Stages, run_pipeline
 from flows.stages import extract_stage, harvest_stage, index_stage, summary_line
 from samsok.config import Settings
-from samsok.harvest import HttpOptions, Window, load_config
-from samsok.harvest.config import source_from_dict
+from samsok.harvest import HttpOptions, SourceConfig, Window, load_config
+from samsok.harvest.config import source_from_dict, source_to_dict
 
 harvest_task = task(harvest_stage, name="harvest", cache_policy=NO_CACHE)
 extract_task = task(extract_stage, name="extract", cache_policy=NO_CACHE)
@@ -59,6 +62,28 @@ def ingest_flow(
     )
     get_run_logger().info(summary_line(summary))
     return summary
+
+
+def run_ingest(
+    settings: Settings,
+    sources: Sequence[SourceConfig],
+    *,
+    http: HttpOptions | None = None,
+    window: Window | None = None,
+    **extract: Any,
+) -> dict[str, Any]:
+    """The samsok-ingest flow for typed values; returns the run summary. `extract`: the
+    extraction options of `run_pipeline` (`workers`, `timeout_s`)."""
+    window = window or Window()
+    return ingest_flow(
+        home=str(settings.home),
+        backend=settings.backend,
+        sources=[source_to_dict(s) for s in sources],
+        http=asdict(http) if http else None,
+        since=window.since.isoformat() if window.since else None,
+        until=window.until.isoformat() if window.until else None,
+        **extract,
+    )
 
 
 @flow(name="samsok-nightly", log_prints=False)

@@ -12,11 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from flows.lock import run_lock
 from flows.stages import extract_stage, harvest_stage, index_stage, summarize, summary_line
 from samsok.catalog import Catalog
 from samsok.config import Settings
 from samsok.harvest import HttpOptions, SourceConfig, Window
+from samsok.lock import run_lock
 from samsok.store import RawStore
 
 log = logging.getLogger("samsok.run")

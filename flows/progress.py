@@ -2,6 +2,11 @@
 
 The stages report to `current()`; the command line installs a sink with `use(...)`.
 Prefect tasks run in the same process, so the module-level sink reaches them.
+
+Besides counts, the stages report checkpoints (`sink.checkpoint("extract")`): points
+where a killed run must lose nothing (`download`, `extract`, `index`; see the stages).
+Every sink passes them to the listeners installed with `listen(...)`; none is installed
+at run time, tests install one that stops the run there (tests/support/pause_at.py).
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 log = logging.getLogger("samsok.progress")
@@ -25,6 +31,11 @@ class Progress:
 
     def finish(self, stage: str) -> None:
         pass
+
+    def checkpoint(self, point: str) -> None:
+        """A stage reached `point`; the listeners hear of it."""
+        for listener in list(_listeners):
+            listener(point)
 
     def close(self) -> None:
         pass
@@ -69,6 +80,7 @@ class RichProgress(Progress):
     """A bar per stage on stderr."""
 
     def __init__(self) -> None:
+        # rich only for a terminal
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
         from rich.progress import Progress as Bar
@@ -106,7 +118,16 @@ class RichProgress(Progress):
         self.bar.stop()
 
 
+Listener = Callable[[str], None]
+
 _sink: Progress = Progress()
+_listeners: list[Listener] = []
+
+
+def listen(listener: Listener) -> Callable[[], None]:
+    """Call `listener(point)` at every checkpoint; returns the function that removes it."""
+    _listeners.append(listener)
+    return lambda: _listeners.remove(listener)
 
 
 def current() -> Progress:

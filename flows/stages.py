@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contract.record import Record
+from extractors.ocr.options import OcrOptions
 from flows import progress
-from flows.testhooks import pause_point
 from samsok.catalog import MAX_ATTEMPTS, Catalog
 from samsok.config import Settings
+from samsok.extraction import EXTRACTOR_VERSION, GuardedExtractor
 from samsok.harvest import Fetcher, Harvester, HttpOptions, ItemOutcome, SourceConfig, Window
-from samsok.record import Record
+from samsok.search import BackendUnavailable, open_backend
 from samsok.store import RawStore
 
 log = logging.getLogger(__name__)
@@ -75,7 +77,7 @@ def harvest_stage(
     report = HarvestReport()
 
     def on_chunk(_total: int) -> None:
-        pause_point("download")
+        sink.checkpoint("download")  # a PDF's first bytes are in the raw store's temp file
 
     with Catalog(settings.catalog_path) as catalog, Fetcher(store, http) as fetcher:
         harvester = Harvester(catalog, store, fetcher, window=window, on_chunk=on_chunk)
@@ -98,9 +100,6 @@ def guarded_extractor(
 
     `ocr`: `OcrOptions.to_dict()`, or None for the settings from the environment.
     """
-    from extractors.ocr.options import OcrOptions
-    from samsok.extraction import GuardedExtractor
-
     pool = GuardedExtractor(workers=workers, timeout_s=timeout_s,
                             ocr=OcrOptions.from_dict(ocr) if ocr else None)
     return pool.map, pool.close
@@ -122,7 +121,7 @@ def extract_stage(
     as it arrives, so a killed run loses at most the documents in flight.
     """
     if extractor_version is None:
-        from samsok.extraction import EXTRACTOR_VERSION as extractor_version
+        extractor_version = EXTRACTOR_VERSION
     report = ExtractReport()
     sink = progress.current()
     with Catalog(settings.catalog_path) as catalog:
@@ -148,7 +147,7 @@ def extract_stage(
                         log.warning("extract %s failed: %s: %s", doc_id[:12], record.error.code,
                                     record.error.message)
                     sink.advance("extract", pages=record.source.pages)
-                    pause_point("extract")
+                    sink.checkpoint("extract")  # a record committed, the next not yet
         finally:
             close()
     sink.finish("extract")
@@ -175,8 +174,6 @@ def index_stage(settings: Settings, backend_name: str | None = None) -> IndexRep
         if not pending and not removals:
             sink.finish("index")
             return report
-        from samsok.search import BackendUnavailable, open_backend  # imported when there is work
-
         try:
             backend = open_backend(settings, name)
         except Exception as exc:  # BackendUnavailable, or a backend that cannot even be loaded
@@ -194,7 +191,7 @@ def index_stage(settings: Settings, backend_name: str | None = None) -> IndexRep
             for batch in _batches(pending, INDEX_BATCH):
                 items = [(doc_id, rec) for doc_id in batch if (rec := catalog.get_record(doc_id)) is not None]
                 backend.index_records(items)
-                pause_point("index")
+                sink.checkpoint("index")  # a batch sent, not yet marked indexed
                 catalog.mark_indexed([doc_id for doc_id, _ in items], name)
                 report.indexed += len(items)
                 sink.advance("index", docs=len(items), pages=sum(r.source.pages for _, r in items))

@@ -1,4 +1,5 @@
-"""Versioned index definitions (JSON) and the word lists they name.
+"""Versioned index definitions (JSON) and the word lists they name: data both search
+backends (`samsok.search`) read, at the bottom layer beside `contract/`.
 
 Files here are the single source of the search analysis for BOTH backends:
 
@@ -69,10 +70,6 @@ def load_index(kind: str, directory: Path = DIRECTORY) -> dict[str, Any]:
 def load_analysis(directory: Path = DIRECTORY) -> dict[str, Any]:
     """The analysis block (tokenizer, filters, analyzers), references resolved."""
     return _resolve(read_json(ANALYSIS_FILE, directory), directory)
-
-
-def compound_words(directory: Path = DIRECTORY) -> list[str]:
-    return read_lines(COMPOUNDS_FILE, directory)
 
 
 def synonym_rules(directory: Path = DIRECTORY) -> list[str]:

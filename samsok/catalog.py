@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from contract.record import Record
 from samsok.catalog_schema import MIGRATIONS
-from samsok.record import Record
 
 # A document whose extraction failed is tried again on later runs, up to this many times
 # (per extractor version); permanent errors are not retried until the version changes.

@@ -5,13 +5,10 @@ from __future__ import annotations
 import os
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "samples"
-SHARED = REPO.parent / "shared"
+from tests.support.paths import REPO, SAMPLES, SHARED  # noqa: F401  (re-exported: tests import them from here)
 
 
 def in_ci() -> bool:

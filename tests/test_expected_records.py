@@ -15,13 +15,12 @@ import copy
 import csv
 import json
 import re
-import unicodedata
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+from devtools.evaluation import norm, ws  # the scorer's comparison keys (see README)
+from tests.support.paths import REPO, SHARED
+
 SCHEMA_PATH = SHARED / "contract" / "record.schema.json"
 AREAS_PATH = SHARED / "contract" / "sykehusomrader.tsv"
 CORPUS = SHARED / "corpus"
@@ -81,20 +80,13 @@ FURNITURE = (
 # --------------------------------------------------------------------------- helpers
 
 
-def ws(text: str) -> str:
-    """NFC, whitespace runs collapsed to one space, stripped (case kept)."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def norm(text: str) -> str:
-    """The comparison key of names, titles and organs (see README)."""
-    text = ws(text).casefold()
-    text = re.sub(r"\s*[:\-–—]\s+", " ", text)
-    return " ".join(text.split()).rstrip(":. ")
-
-
 def normalise_saksnummer(raw: str) -> str:
-    """Contract rule: `33/24` -> `33/2024`, `01-21` -> `1/2021`, `2014/15` -> `15/2014`."""
+    """Contract rule: `33/24` -> `33/2024`, `01-21` -> `1/2021`, `2014/15` -> `15/2014`.
+
+    An oracle kept different from `contract.saksnummer` on purpose: the expected records
+    are checked against the contract's rule written out again, not against the code they
+    are meant to test.
+    """
     match = re.fullmatch(r"(\d{1,4})\s*[/-]\s*(\d{2}|\d{4})", raw.strip())
     assert match, f"raw case number {raw!r} is not of the form N/YY, N/YYYY or YYYY/N"
     first, second = match.groups()

@@ -13,8 +13,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "samples"
+from tests.support.paths import REPO, SAMPLES
 
 
 def generator(name: str) -> ModuleType:

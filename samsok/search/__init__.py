@@ -18,11 +18,11 @@ def open_backend(settings: Settings, name: str | None = None) -> SearchBackend:
     """The backend `name` (default: settings.backend); BackendUnavailable when it cannot answer."""
     chosen = (name or settings.backend or "embedded").strip().lower()
     if chosen == "embedded":
-        from samsok.search.embedded import EmbeddedBackend
+        from samsok.search.embedded import EmbeddedBackend  # only the chosen backend's client is loaded
 
         return EmbeddedBackend(settings.embedded_index_dir)
     if chosen == "opensearch":
-        from samsok.search.opensearch import OpenSearchBackend
+        from samsok.search.opensearch import OpenSearchBackend  # only the chosen backend's client is loaded
 
         return OpenSearchBackend(settings.opensearch)
     raise BackendUnavailable(f"unknown search backend {chosen!r} (choose one of: {', '.join(BACKENDS)})")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from samsok.record import Record
+from contract.record import Record
 
 What = Literal["documents", "saker"]
 FACET_KEYS = ("year", "sykehusomrade", "doc_type", "organ")

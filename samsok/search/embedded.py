@@ -7,7 +7,6 @@ removes the old one. Readers notice a new commit or generation on their next sea
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -19,7 +18,7 @@ from typing import Any
 
 import tantivy
 
-from samsok.record import Record
+from contract.record import Record
 from samsok.search import query as ast
 from samsok.search import snippets
 from samsok.search.analysis import PY_TOKEN_RE, Analysis, load_analysis
@@ -400,9 +399,3 @@ def _key(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def open_embedded(directory: Path) -> EmbeddedBackend:
-    with contextlib.suppress(FileExistsError):
-        Path(directory).mkdir(parents=True, exist_ok=True)
-    return EmbeddedBackend(Path(directory))

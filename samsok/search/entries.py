@@ -16,8 +16,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from samsok.record import Record
-from samsok.search.casenumbers import find_case_numbers
+from contract.record import Record
+from contract.saksnummer import find_case_numbers
 
 
 @dataclass

@@ -21,8 +21,8 @@ from opensearchpy import exceptions as os_exc
 from opensearchpy import helpers
 
 import index_mappings
+from contract.record import Record
 from samsok.config import OpenSearchSettings
-from samsok.record import Record
 from samsok.search import opensearch_query as dsl
 from samsok.search import query as ast
 from samsok.search.analysis import Synonyms

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from contract.saksnummer import find_case_numbers
 from samsok.search.analysis import PY_TOKEN_RE, Synonyms
-from samsok.search.casenumbers import CASE_RE, normalise
 
 MAX_LEAVES = 32
 MAX_QUERY_CHARS = 1000
@@ -85,13 +85,10 @@ def _lex(text: str) -> list[_Tok]:
     # Case numbers first: `sak 33/24` is one token, not the word `sak` and two numbers.
     pieces: list[tuple[str, str]] = []
     last = 0
-    for match in CASE_RE.finditer(text):
-        value = normalise(match.group(0))
-        if not value:
-            continue
-        pieces.append(("text", text[last : match.start()]))
+    for start, end, value in find_case_numbers(text):
+        pieces.append(("text", text[last:start]))
         pieces.append(("case", value))
-        last = match.end()
+        last = end
     pieces.append(("text", text[last:]))
     for kind, piece in pieces:
         if kind == "case":

@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from layout_pdfs import Item, PageSize, write_pdf
 from reportlab.lib.pagesizes import A4
+
+from tests.support.pdfs import Item, PageSize, write_pdf
 
 # pytest puts `tests/` on sys.path (for tests/conftest.py), where this directory would
 # shadow the real `extractors` package as an empty namespace package. A regular package

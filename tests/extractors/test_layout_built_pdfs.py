@@ -7,9 +7,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from layout_pdfs import Rule, Text, body, furniture
-
 from extractors import read_layout
+from tests.support.pdfs import Rule, Text, body, furniture
 
 MakePdf = Callable[..., Path]
 

@@ -5,16 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from layout_pdfs import (
-    SAMPLES,
-    body,
-    encrypted_pdf,
-    image_only_pdf,
-    text_file_named_pdf,
-    truncated_copy,
-    write_pdf,
-    zero_page_pdf,
-)
 
 from extractors import (
     ERROR_CODES,
@@ -27,6 +17,16 @@ from extractors import (
     TruncatedPdfError,
     UnreadableFileError,
     read_layout,
+)
+from tests.support.pdfs import (
+    SAMPLES,
+    body,
+    encrypted_pdf,
+    image_only_pdf,
+    text_file_named_pdf,
+    truncated_copy,
+    write_pdf,
+    zero_page_pdf,
 )
 
 REAL_PDF = SAMPLES / "ous-styresak-19-2021-helsefellesskap.pdf"

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-from layout_pdfs import SAMPLES, text_file_named_pdf
 
 from extractors import (
     ExtractionCrashedError,
@@ -16,7 +15,8 @@ from extractors import (
     read_layout,
     read_layout_guarded,
 )
-from extractors.guarded import run_guarded
+from extractors.pool import WorkerPool, run_guarded
+from tests.support.pdfs import SAMPLES, text_file_named_pdf
 
 SAMPLE = SAMPLES / "helsefellesskap-oslo-ssu-referat-2024-12-05.pdf"
 
@@ -29,6 +29,15 @@ def hang(path: str) -> None:
 def die(path: str) -> None:
     """Stands in for a parser that crashes the process."""
     os._exit(7)
+
+
+def pause_or_fail(job: str) -> str:
+    """A job that returns, hangs or fails as it says."""
+    if job == "hang":
+        time.sleep(3600)
+    if job == "raise":
+        raise NotPdfError("not a PDF")
+    return job
 
 
 def test_guarded_result_equals_in_process_result() -> None:
@@ -58,3 +67,11 @@ def test_a_crashing_parser_is_reported() -> None:
     with pytest.raises(ExtractionCrashedError) as caught:
         run_guarded(die, SAMPLE, timeout_s=30)
     assert caught.value.code == "worker_crashed"
+
+
+def test_a_pool_replaces_a_stopped_worker_and_keeps_input_order() -> None:
+    with WorkerPool(pause_or_fail, workers=2, timeout_s=5.0) as pool:
+        outcomes = list(pool.map(["ok", "hang", "raise", "ok"]))
+    assert outcomes[0] == "ok" and outcomes[3] == "ok"
+    assert isinstance(outcomes[1], ExtractionTimeoutError) and outcomes[1].code == "timeout"
+    assert isinstance(outcomes[2], NotPdfError) and outcomes[2].code == "not_pdf"

@@ -12,9 +12,9 @@ import re
 from functools import cache
 
 import pytest
-from layout_pdfs import SAMPLES
 
 from extractors import LayoutDocument, read_layout
+from tests.support.pdfs import SAMPLES
 
 STEMS = (
     "helsefellesskap-oslo-ssu-referat-2024-12-05",

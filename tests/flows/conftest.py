@@ -19,8 +19,6 @@ from flowhelpers import FaultServer, make_pdf
 
 from samsok.config import Settings
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture
 def web() -> Iterator[FaultServer]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import socket
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +15,8 @@ from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from tests.support.processes import samsok_cmd  # noqa: F401  (re-exported to the flow tests)
 
 DEFAULT_MODIFIED = 1_700_000_000  # 2023-11-14
 
@@ -203,6 +204,4 @@ def indexed_doc_ids(index_dir: Path) -> list[str]:
         backend.close()
 
 
-def samsok_cmd() -> list[str]:
-    script = Path(sys.executable).with_name("samsok")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "samsok.cli"]
+

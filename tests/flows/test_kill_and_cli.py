@@ -12,6 +12,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -21,6 +22,7 @@ from flowhelpers import FaultServer, Route, indexed_doc_ids, samsok_cmd
 
 from samsok.catalog import Catalog
 from samsok.config import Settings
+from tests.support.processes import PAUSE_AT
 
 WAIT_S = 180  # an upper bound for a stage to be reached, not a timing expectation
 
@@ -31,7 +33,7 @@ def sha(data: bytes) -> str:
 
 def env_for(home: Path, api: str, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    for key in ("SAMSOK_BACKEND", "SAMSOK_TEST_PAUSE_AT", "PREFECT_HOME"):
+    for key in ("SAMSOK_BACKEND", "PREFECT_HOME"):
         env.pop(key, None)
     env.update(SAMSOK_HOME=str(home), PREFECT_API_URL=api, **extra)
     return env
@@ -43,11 +45,13 @@ def ingest(home: Path, api: str, *sources: str, **extra: str) -> subprocess.Comp
 
 
 class Killable:
-    """`samsok ingest` in its own process group; waits for a line on stderr, then SIGKILLs."""
+    """`samsok ingest` in its own process group, paused at a stage's checkpoint by the test
+    listener (tests/support/pause_at.py); waits for a line on stderr, then SIGKILLs."""
 
-    def __init__(self, home: Path, api: str, sources: list[str], **extra: str) -> None:
-        self.proc = subprocess.Popen([*samsok_cmd(), "ingest", *sources, "--workers", "1"],
-                                     env=env_for(home, api, **extra), stderr=subprocess.PIPE, text=True,
+    def __init__(self, home: Path, api: str, sources: list[str], pause_at: str) -> None:
+        command = [sys.executable, str(PAUSE_AT), pause_at, "ingest", *sources, "--workers", "1"]
+        self.proc = subprocess.Popen(command,
+                                     env=env_for(home, api), stderr=subprocess.PIPE, text=True,
                                      stdout=subprocess.DEVNULL, start_new_session=True)
         self.lines: list[str] = []
         self.seen = threading.Event()
@@ -101,7 +105,7 @@ def test_kill_during_download(web: FaultServer, pdfs, home: Path, prefect_api: s
     bodies = site(web, pdfs, ["referat-2024-03", "arsrapport-2023"])
     stalled = web.routes["/arsrapport-2023.pdf"]
     stalled.stall_after = len(bodies["arsrapport-2023"]) // 2
-    run = Killable(home, prefect_api, [web.url("/moter")], SAMSOK_TEST_PAUSE_AT="download")
+    run = Killable(home, prefect_api, [web.url("/moter")], pause_at="download")
     run.wait_for("paused at download")
     partial = list((home / "raw" / "tmp").glob("*.part"))
     assert partial and all(p.stat().st_size > 0 for p in partial)
@@ -117,7 +121,7 @@ def test_kill_during_download(web: FaultServer, pdfs, home: Path, prefect_api: s
 def test_kill_during_extraction_or_indexing(stage: str, web: FaultServer, pdfs, home: Path,
                                             prefect_api: str) -> None:
     bodies = site(web, pdfs, ["referat-2024-03", "referat-2024-06", "innkalling-2024-09"])
-    run = Killable(home, prefect_api, [web.url("/moter")], SAMSOK_TEST_PAUSE_AT=stage)
+    run = Killable(home, prefect_api, [web.url("/moter")], pause_at=stage)
     run.wait_for(f"paused at {stage}")
     run.kill()
     done = ingest(home, prefect_api, web.url("/moter"))

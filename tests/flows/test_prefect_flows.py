@@ -12,8 +12,7 @@ from samsok.catalog import Catalog
 from samsok.config import Settings
 from samsok.harvest import load_config
 from samsok.harvest.config import SourceConfig, source_to_dict
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.paths import REPO
 
 
 def test_ingest_flow_and_nightly_flow(web: FaultServer, pdfs, settings: Settings, prefect_api: str,
@@ -54,7 +53,7 @@ def test_ingest_flow_and_nightly_flow(web: FaultServer, pdfs, settings: Settings
 
 
 def test_example_sources_file_is_valid() -> None:
-    from samsok.commands.nightly import schedules
+    from samsok_app.commands.nightly import schedules
 
     config = load_config(REPO / "sources.example.toml")
     assert [s.name for s in config.sources] == ["nordland-ssu", "more-og-romsdal-sekretariat", "arsrapporter"]
@@ -90,7 +89,7 @@ def test_nightly_serve_registers_its_cron_deployment_and_runs_it(
     )
     env = dict(os.environ, PREFECT_API_URL=prefect_api, PREFECT_RUNNER_POLL_FREQUENCY="1")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "samsok.cli", "nightly", "--home", str(settings.home), "--config", str(config),
+        [sys.executable, "-m", "samsok_app.cli", "nightly", "--home", str(settings.home), "--config", str(config),
          "--serve", "--name", "nightly-test"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
     )

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from contract.record import Record, RecordError, Section, Source
 from samsok.catalog import MAX_ATTEMPTS, Catalog, text_hash
-from samsok.record import Record, RecordError, Section, Source
 from samsok.store import RawStore, TooLarge
 
 

@@ -7,16 +7,20 @@ from what this corpus shows at a page start: a line opened by a single space, a 
 whitespace-only lines, two blank lines in a row (slides), and the running headers and
 footers, which are dropped as the extractor drops page furniture. This guessing is for
 the tests only; production code gets pages from the PDF.
+
+Kept different from production on purpose: `extractors.furniture` finds furniture from
+line positions on the page, which a text file has not; here the three corpus documents'
+running lines are listed by hand. Characters are normalised as the extractor normalises
+every segment (`extractors.text_normalise`), so NLP sees what it gets from a PDF.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from extractors.layout import LayoutDocument, Line
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+from extractors.text_normalise import normalise_text
+from tests.support.paths import CORPUS
 
 RUNNING = [
     re.compile(r"^Referat Strategisk samarbeidsutvalg 05\.12\.24\s*$"),
@@ -56,7 +60,7 @@ def layout_from_text(text: str, *, path: str = "corpus.txt", metadata: dict[str,
         if break_pending:
             page += 1
             break_pending = False
-        lines.append(Line(raw.strip(), page))
+        lines.append(Line(normalise_text(raw.strip()), page))
     layout = LayoutDocument(path=path, sha256="0" * 64, pages=page, lines=lines, metadata=metadata or {})
     layout.furniture = furniture  # the extractor keeps removed furniture here as well
     return layout
@@ -75,5 +79,5 @@ def layout_from_lines(texts: list[str], *, page_breaks: tuple[int, ...] = (), **
         if i in page_breaks:
             page += 1
         if text.strip():
-            lines.append(Line(text, page))
+            lines.append(Line(normalise_text(text), page))
     return LayoutDocument(path="composed.pdf", sha256="0" * 64, pages=page, lines=lines, **kwargs)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
-from nlp.areas import area_of, count_mentions, find_areas, load_areas
+from nlp.entities.areas import area_of, count_mentions, find_areas, load_areas
 from nlp.resources import data_path
+from tests.support.paths import SHARED
 
-CONTRACT = Path(__file__).resolve().parents[2].parent / "shared" / "contract" / "sykehusomrader.tsv"
+CONTRACT = SHARED / "contract" / "sykehusomrader.tsv"
 
 
 def test_copy_matches_the_contract_table() -> None:

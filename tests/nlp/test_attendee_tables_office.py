@@ -1,4 +1,4 @@
-from nlp.attendee_tables import read_table
+from nlp.attendance.attendee_tables import read_table
 
 
 def test_a_members_medlem_cell_is_no_repeated_header_and_parti_is_the_org() -> None:

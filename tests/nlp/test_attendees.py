@@ -5,8 +5,8 @@ from __future__ import annotations
 from corpus_layout import layout_from_lines
 
 from extractors.layout import Line, Table
-from nlp.attendee_tables import read_table, read_text_matrices
-from nlp.attendees import extract_attendees
+from nlp.attendance.attendee_tables import read_table, read_text_matrices
+from nlp.attendance.attendees import extract_attendees
 
 
 def names(people) -> list[str]:

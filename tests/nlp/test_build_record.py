@@ -15,10 +15,10 @@ import pytest
 from corpus_layout import CORPUS, corpus_layout, layout_from_text
 
 from nlp import build_record
+from tests.support.paths import SAMPLES, SHARED
 
-REPO = Path(__file__).resolve().parents[2]
-EXPECTED = REPO / "samples" / "expected"
-SCHEMA = REPO.parent / "shared" / "contract" / "record.schema.json"
+EXPECTED = SAMPLES / "expected"
+SCHEMA = SHARED / "contract" / "record.schema.json"
 TEXTS = Path(__file__).resolve().parent / "texts"
 SSU = "helsefellesskap-oslo-ssu-referat-2024-12-05"
 # The PDF info dict the sample generator writes for the SSU minutes.
@@ -27,6 +27,9 @@ NAMES = sorted(p.stem for p in CORPUS.glob("*.txt")) if CORPUS.exists() else []
 
 
 def norm(text: str | None) -> str | None:
+    """Stricter than the scorer's key (`devtools.evaluation.norm`) on purpose: dashes and
+    colons are not folded, so titles here must match the expected ones but for case and
+    spacing."""
     if text is None:
         return None
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold().rstrip(":. ")

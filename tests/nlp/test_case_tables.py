@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.layout import Table
-from nlp.case_tables import read_case_table, table_cases
+from nlp.cases.case_tables import read_case_table, table_cases
 
 
 def test_number_title_and_decision_columns() -> None:

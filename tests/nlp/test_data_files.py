@@ -20,7 +20,7 @@ TAB_COLUMNS = {
     "organs.tsv": 2,
     "parties.tsv": 2,
     "remarks.tsv": 2,
-    "sak_kinds.tsv": 3,
+    "case_kinds.tsv": 3,
     "sykehusomrader.tsv": 3,
 }
 
@@ -46,3 +46,10 @@ def test_word_lists_and_toml_read() -> None:
         assert read_toml(path.name), path.name
     assert len(read_words("first_names.txt")) >= 400
     assert len(read_words("kommuner.txt")) >= 350
+
+
+def test_every_matrix_mark_says_something() -> None:
+    from nlp.attendance.attendee_tables import cell_status
+
+    marks = read_words("matrix_marks.txt")
+    assert [mark for mark in marks if cell_status(mark) is None] == []

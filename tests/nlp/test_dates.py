@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from nlp.dates import find_dates, first_date
+from nlp.meeting.dates import find_dates, first_date
 
 
 def test_numeric_dates_with_two_and_four_digit_years() -> None:

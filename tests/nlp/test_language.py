@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp.language import detect_language, marker_counts
+from nlp.meeting.language import detect_language, marker_counts
 
 NYNORSK = (
     "Til stades: Kari Nes, leiar. Sjukehuset og kommunane har ikkje vedteke korleis dei skal "

@@ -7,10 +7,10 @@ import datetime as dt
 from corpus_layout import layout_from_lines
 
 from extractors.layout import Line
-from nlp.doc_type import Structure, classify
-from nlp.metadata import find_date_and_year, find_organ, meeting_fields
-from nlp.organs import canonical_organ
-from nlp.title import clean_pdf_title, document_title, labelled_title
+from nlp.meeting.doc_type import Structure, classify
+from nlp.meeting.metadata import find_date_and_year, find_organ, meeting_fields
+from nlp.meeting.organs import canonical_organ
+from nlp.meeting.title import clean_pdf_title, document_title, labelled_title
 
 
 def test_pdf_title_used_when_real() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.layout import Line
-from nlp.officers import officers_in_prose
+from nlp.attendance.officers import officers_in_prose
 
 # corpus/ahus-oslo-bydeler-arsrapport-2019: two bodies, each with its own chair
 LINES = [

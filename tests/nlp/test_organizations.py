@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp.organizations import canonical_organization, find_organizations
+from nlp.entities.organizations import canonical_organization, find_organizations
 
 
 def test_abbreviations_resolve_to_canonical_names() -> None:

@@ -5,18 +5,16 @@ page breaks as samples/expected/README.md "Page numbers" describes them)."""
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from corpus_layout import layout_from_lines
 
+from contract.record import Record
 from extractors import read_layout
 from nlp import build_record
-from nlp.attendee_tables import read_text_matrices
-from nlp.attendees import extract_attendees
-from nlp.saker import extract_saker
-from samsok.record import Record
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+from nlp.attendance.attendee_tables import read_text_matrices
+from nlp.attendance.attendees import extract_attendees
+from nlp.cases.cases import extract_saker
+from tests.support.paths import SAMPLES
 
 
 @cache

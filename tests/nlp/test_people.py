@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nlp.names import leading_name, same_person
-from nlp.people import join_list_lines, parse_people
+from nlp.attendance.names import leading_name, same_person
+from nlp.attendance.people import join_list_lines, parse_people
 
 
 def fields(text: str) -> list[tuple[str, str | None, str | None, str | None]]:

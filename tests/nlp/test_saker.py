@@ -7,8 +7,8 @@ from pathlib import Path
 from corpus_layout import layout_from_lines, layout_from_text
 
 from extractors.layout import Line
-from nlp.sak_kinds import case_kind, decision_kind, section_kind
-from nlp.saker import extract_saker
+from nlp.cases.case_kinds import case_kind, decision_kind, section_kind
+from nlp.cases.cases import extract_saker
 
 TEXTS = Path(__file__).resolve().parent / "texts"
 
@@ -172,7 +172,7 @@ def test_report_section_named_by_case_kind() -> None:
 
 def test_case_number_repeated_in_its_own_field_is_one_case() -> None:
     from extractors.layout import Line as _Line
-    from nlp.saker import extract_saker as _extract_saker
+    from nlp.cases.cases import extract_saker as _extract_saker
 
     texts = [
         ("Styresak 45-2023", True),
@@ -191,7 +191,7 @@ def test_case_number_repeated_in_its_own_field_is_one_case() -> None:
 
 def test_kind_label_before_the_title_is_not_part_of_it() -> None:
     from extractors.layout import Line as _Line
-    from nlp.saker import extract_saker as _extract_saker
+    from nlp.cases.cases import extract_saker as _extract_saker
 
     lines = [
         _Line("Sak 2022/8 Drøftingssak: Fremtidig organisering av legevakt", page=1, bold=True),

@@ -6,7 +6,7 @@ import pytest
 from corpus_layout import layout_from_lines
 
 from extractors.layout import Line
-from nlp.vedtak import decision_label, decision_text, is_decision_stop
+from nlp.cases.decisions import decision_label, decision_text, is_decision_stop
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from contract.record import Record
 from extractors.ocr import OcrOptions
 from samsok.extraction import GuardedExtractor, extract_file
-from samsok.record import Record
-from tests.conftest import SHARED
+from tests.support.paths import SHARED
 
 REALPDFS = SHARED / "realpdfs"
 DOVRE = REALPDFS / "elections-no__elections-no.github.io__Dovre_kommune_Innlandet_fylke_-_kommunestyrevalget.pdf"

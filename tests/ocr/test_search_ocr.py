@@ -85,7 +85,7 @@ def test_document_page_says_which_pages_were_ocrd(home: Path) -> None:
 
     from samsok.catalog import Catalog
     from samsok.config import Settings
-    from samsok.web.app import create_app
+    from samsok_app.web.app import create_app
 
     settings = Settings.load(home, "embedded")
     with Catalog(settings.catalog_path) as catalog:

@@ -8,8 +8,8 @@ import pypdfium2 as pdfium
 
 from extractors.ocr.quality import is_foreign, is_known_word, text_quality
 from extractors.ocr.wordlist import dictionary_encoding, norwegian_words, read_stems
-from tests.conftest import SAMPLES
 from tests.ocr.test_real_scans import HARSTAD, REALPDFS
+from tests.support.paths import SAMPLES
 
 TINGVOLL = REALPDFS / "elections-no__elections-no.github.io__Tingvoll_kommune_kommunestyrevalet.pdf"
 

@@ -14,13 +14,11 @@ import hashlib
 import json
 import re
 from dataclasses import replace
-from pathlib import Path
 
-from samsok.record import Record, Section
+from contract.record import Record, Section
+from tests.support.paths import CORPUS, SAMPLES
 
-REPO = Path(__file__).resolve().parents[2]
-EXPECTED = REPO / "samples" / "expected"
-CORPUS = REPO.parent / "shared" / "corpus"
+EXPECTED = SAMPLES / "expected"
 
 NAMES = (
     "ahus-oslo-bydeler-arsrapport-2019",

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from samsok.record import Attendee, Attendees, Record, Sak, Section, Source
+from contract.record import Attendee, Attendees, Record, Sak, Section, Source
 from samsok.search.base import SearchBackend, SearchQuery
 from tests.search.conftest import BACKEND_PARAMS, make_backend
 from tests.search.corpus_records import corpus_items, ids_by_short

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from samsok.cli import main
 from samsok.config import Settings
+from samsok_app.cli import main
 from tests.search.corpus_records import corpus_items, ids_by_short
 
 
@@ -102,3 +102,28 @@ def test_opensearch_reindex_and_search(home: Path, capsys: pytest.CaptureFixture
         assert code == 0 and json.loads(out)["total"] == 2
     finally:
         drop_prefix(OpenSearchSettings(url=opensearch_url, index_prefix=prefix))
+
+
+def test_reindex_waits_for_the_home_lock(home: Path, capsys: pytest.CaptureFixture[str],
+                                         caplog: pytest.LogCaptureFixture) -> None:
+    """`samsok reindex` takes the home's run lock: while an ingest holds it, it waits."""
+    import threading
+
+    from samsok.catalog import Catalog
+    from samsok.lock import run_lock
+
+    codes: list[int] = []
+    with run_lock(home):
+        worker = threading.Thread(target=lambda: codes.append(main(["reindex", "--home", str(home)])))
+        worker.start()
+        for _ in range(600):  # until the reindex says it waits (an upper bound, not a timing)
+            if any("waiting for it to finish" in r.getMessage() for r in caplog.records):
+                break
+            worker.join(0.1)
+        assert worker.is_alive() and codes == []
+        with Catalog(Settings.load(home).catalog_path) as catalog:
+            assert len(catalog.pending_index("embedded")) == 5  # nothing indexed while waiting
+    worker.join(120)
+    assert codes == [0]
+    with Catalog(Settings.load(home).catalog_path) as catalog:
+        assert catalog.pending_index("embedded") == []

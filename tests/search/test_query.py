@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from samsok.search.analysis import load_analysis
-from samsok.search.casenumbers import find_case_numbers
 from samsok.search.query import And, CaseNumber, MatchAll, Not, Or, Phrase, SynonymRun, Term, parse
 
 SYN = load_analysis().synonyms
@@ -48,17 +47,3 @@ def test_long_and_deep_queries_are_bounded() -> None:
     assert parse("(" * 900 + "x", SYN) == Term("x")
     tree = parse(" ".join(f"w{i}" for i in range(500)), SYN)
     assert isinstance(tree, And) and len(tree.items) == 32
-
-
-@pytest.mark.parametrize(
-    ("raw", "number"),
-    [("33/24", "33/2024"), ("33/2024", "33/2024"), ("Sak 033/24", "33/2024"), ("Sak 01-21", "1/2021"),
-     ("Sak 2014/15", "15/2014"), ("styresak 19/2021", "19/2021"), ("PS 12/24", "12/2024")],
-)
-def test_case_numbers(raw: str, number: str) -> None:
-    assert [n for _, _, n in find_case_numbers(raw)] == [number]
-
-
-@pytest.mark.parametrize("text", ["24/7", "1/3", "5.12.24", "a33/24b"])
-def test_not_case_numbers(text: str) -> None:
-    assert find_case_numbers(text) == []
