@@ -31,6 +31,7 @@ class Source:
     sha256: str
     pages: int = 0
     url: str | None = None
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (project extension)
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Section:
     level: int
     page: int
     text: str
+    ocr: bool = False  # some of its text was read by OCR (project extension)
 
 
 @dataclass
@@ -80,6 +82,14 @@ class RecordError:
 
 
 @dataclass
+class RecordWarning:
+    """The record is usable but incomplete (e.g. an OCR limit was hit); project extension."""
+
+    code: str
+    message: str
+
+
+@dataclass
 class Record:
     source: Source
     doc_type: str = "annet"
@@ -95,12 +105,15 @@ class Record:
     persons: list[str] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)
     error: RecordError | None = None
+    warnings: list[RecordWarning] = field(default_factory=list)
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         if data["error"] is None:
             del data["error"]
+        if not data["warnings"]:
+            del data["warnings"]
         # Put `schema` first, as in the contract's examples.
         return {"schema": data.pop("schema"), **data}
 
@@ -128,5 +141,6 @@ class Record:
             persons=list(data.get("persons") or []),
             organizations=list(data.get("organizations") or []),
             error=RecordError(**err) if err else None,
+            warnings=[RecordWarning(**w) for w in data.get("warnings") or []],
             schema=data.get("schema", SCHEMA),
         )

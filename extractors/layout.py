@@ -47,6 +47,7 @@ class LayoutSection:
     level: int
     page: int  # 1-based page of the heading
     text: str
+    ocr: bool = False  # its pages include one read by OCR
 
 
 @dataclass
@@ -55,6 +56,14 @@ class TocEntry:
     title: str
     page: int  # page number printed in the table of contents
     level: int = 1  # depth of `number` (3.1.1 -> 3); 1 for an unnumbered entry
+
+
+@dataclass
+class LayoutWarning:
+    """Something the reader could not do fully (e.g. an OCR limit hit); the document is still read."""
+
+    code: str
+    message: str
 
 
 @dataclass
@@ -70,6 +79,8 @@ class LayoutDocument:
     # Running headers, footers and page numbers taken out of `lines`, in page order; kept
     # because they can carry facts (e.g. "styresak 19/2021").
     furniture: list[Line] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text was read by OCR
+    warnings: list[LayoutWarning] = field(default_factory=list)
 
     def text(self) -> str:
         """All running text (tables included as their lines), one line per line."""

@@ -10,6 +10,10 @@ was killed, `ExtractionCrashedError` (`worker_crashed`) when its worker died, or
 `LayoutError` the target raised, unchanged. A killed worker is replaced before the next
 job. `run(job)` is one job, raising instead of yielding the error.
 
+A job may ask for more time while it runs: `ask_for_time(seconds)`, called in the worker
+(the OCR of each page does, with the per-page OCR limit), adds to its job's limit, so a
+long scan is bounded by its page limits and the other workers go on meanwhile.
+
 `target` and `warm_up` must be importable by name (module-level functions) for the
 children to find them, and results must pickle. The codes come from `extractors.errors`.
 """
@@ -31,6 +35,14 @@ R = TypeVar("R")
 
 DEFAULT_STARTUP_TIMEOUT_S = 120.0
 _READY = "ready"
+_MORE_TIME = "more_time"
+_conn: Connection | None = None  # in a worker: its pipe to the pool (for `ask_for_time`)
+
+
+def ask_for_time(seconds: float) -> None:
+    """In a worker: add `seconds` to the running job's time limit (a no-op elsewhere)."""
+    if _conn is not None:
+        _conn.send((_MORE_TIME, seconds))
 
 
 def _no_warm_up() -> None:
@@ -38,6 +50,8 @@ def _no_warm_up() -> None:
 
 
 def _worker_main(conn: Connection, target: Callable[[J], R], warm_up: Callable[[], None]) -> None:
+    global _conn
+    _conn = conn
     warm_up()
     conn.send(_READY)
     while True:
@@ -62,6 +76,7 @@ class _Worker:
     conn: Connection
     job: int | None = None
     started: float = 0.0
+    allowed: float = 0.0  # seconds the running job may take (the limit plus time asked for)
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -143,10 +158,10 @@ class WorkerPool(Generic[J, R]):
             for worker in self._pool:
                 if worker.job is None and next_job < len(pending):
                     worker.conn.send(pending[next_job])
-                    worker.job, worker.started = next_job, time.monotonic()
+                    worker.job, worker.started, worker.allowed = next_job, time.monotonic(), self.timeout_s
                     next_job += 1
             busy = [w for w in self._pool if w.job is not None]
-            timeout = min(self.timeout_s - (time.monotonic() - w.started) for w in busy)
+            timeout = min(w.allowed - (time.monotonic() - w.started) for w in busy)
             ready = wait([w.conn for w in busy], timeout=max(0.0, timeout))
             for worker in list(self._pool):
                 if worker.job is None:
@@ -155,7 +170,10 @@ class WorkerPool(Generic[J, R]):
                 failure: LayoutError
                 if worker.conn in ready:
                     try:
-                        _status, payload = worker.conn.recv()
+                        status, payload = worker.conn.recv()
+                        if status == _MORE_TIME:
+                            worker.allowed += float(payload)  # type: ignore[arg-type]
+                            continue
                         results[worker.job] = payload  # the result, or the target's LayoutError
                         worker.job = None
                         continue
@@ -164,9 +182,9 @@ class WorkerPool(Generic[J, R]):
                             f"the extraction process died while reading {name} "
                             f"(exit code {worker.process.exitcode})"
                         )
-                elif time.monotonic() - worker.started >= self.timeout_s:
+                elif time.monotonic() - worker.started >= worker.allowed:
                     failure = ExtractionTimeoutError(
-                        f"extraction of {name} took longer than {self.timeout_s:g} s and was stopped"
+                        f"extraction of {name} took longer than {worker.allowed:g} s and was stopped"
                     )
                 else:
                     continue

@@ -5,12 +5,14 @@ Steps: open and check the file (`pdf_file`); per page, text segments with pypdfi
 pdfplumber's table finder), and lines in reading order (`reading_order`); then, over
 the whole document, page furniture removed (`furniture`), line-end hyphenation repaired
 (`line_joining`), the table of contents read (`toc`) and sections found (`sections`).
+A page without a usable text layer is read by OCR instead (`extractors.ocr`, one hook:
+`OcrPass.page_segments`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -18,8 +20,9 @@ import pypdfium2 as pdfium
 from extractors.errors import NoTextLayerError
 from extractors.footnotes import find_footnotes
 from extractors.furniture import PlacedLine, find_furniture
-from extractors.layout import LayoutDocument, Line, Table
+from extractors.layout import LayoutDocument, LayoutSection, Line, Table
 from extractors.line_joining import join_hyphenated_lines
+from extractors.ocr import OcrOptions, OcrPass, PageText
 from extractors.page_text import read_page_segments
 from extractors.pdf_file import open_pdf
 from extractors.pool import DEFAULT_STARTUP_TIMEOUT_S, run_guarded
@@ -47,7 +50,9 @@ def line_from_row(row: Sequence[Segment], table_boxes: Sequence[Box]) -> Line:
     )
 
 
-def read_pages(document: pdfium.PdfDocument) -> tuple[list[Line], list[Table], dict[int, float]]:
+def read_pages(
+    document: pdfium.PdfDocument, ocr: OcrPass | None = None
+) -> tuple[list[Line], list[Table], dict[int, float]]:
     """Every page's lines in reading order, its ruled tables, and page heights by page number."""
     lines: list[Line] = []
     tables: list[Table] = []
@@ -58,7 +63,11 @@ def read_pages(document: pdfium.PdfDocument) -> tuple[list[Line], list[Table], d
         try:
             heights[index + 1] = page.get_height()
             segments = read_page_segments(page, textpage, index + 1)
-            page_tables = read_tables(page, textpage, index + 1) if segments else []
+            read = ocr.page_segments(page, index + 1, segments) if ocr is not None else PageText(segments)
+            segments = read.segments
+            heights[index + 1] = read.height or heights[index + 1]
+            # ruled tables are read from the text layer's geometry: not on an OCR'd page
+            page_tables = read_tables(page, textpage, index + 1) if segments and not read.ocr else []
         finally:
             textpage.close()
             page.close()
@@ -84,33 +93,64 @@ def split_furniture(
     return body, [line for i, line in enumerate(lines) if i in furniture_ids]
 
 
-def read_layout(path: str | os.PathLike[str]) -> LayoutDocument:
+def mark_ocr_sections(sections: Sequence[LayoutSection], ocr_pages: Sequence[int], pages: int) -> None:
+    """Flag each section whose pages (its heading's up to the next heading's) include an OCR'd page."""
+    if not ocr_pages:
+        return
+    read = set(ocr_pages)
+    for i, section in enumerate(sections):
+        last = sections[i + 1].page if i + 1 < len(sections) else pages
+        section.ocr = any(p in read for p in range(section.page, max(last, section.page) + 1))
+
+
+def no_text_message(pages: int, ocr: OcrPass) -> str:
+    if not ocr.options.enabled:
+        return f"no text layer on any of the {pages} pages, and OCR is off (--no-ocr)"
+    if ocr.unavailable:
+        return f"no text layer on any of the {pages} pages, and OCR is unavailable: {ocr.unavailable}"
+    said = [w.message for w in ocr.warnings()]
+    tried = f"OCR tried {ocr.attempted} of them and found no text"
+    return f"no text layer on any of the {pages} pages; {tried}" + "".join(f"; {m}" for m in said)
+
+
+def read_layout(
+    path: str | os.PathLike[str],
+    ocr: OcrOptions | None = None,
+    on_ocr_page: Callable[[int], None] | None = None,
+) -> LayoutDocument:
     """Read a PDF into a layout document.
 
+    Pages without a usable text layer are OCR'd as `ocr` says (default: `OcrOptions.from_env()`);
+    `on_ocr_page(page)` is told before each OCR'd page (a worker's heartbeat).
     Raises a `LayoutError` subclass (with a stable `code`) for input that cannot be read:
     `unreadable`, `not_pdf`, `encrypted`, `truncated`, `corrupt`, `empty`, `no_text`.
     Runs in the calling process with no time limit; `read_layout_guarded` adds one.
     """
     path = Path(path)
     opened = open_pdf(path)
+    ocr_pass = OcrPass(ocr or OcrOptions.from_env(), on_ocr_page)
     try:
         pages = opened.pages
-        lines, tables, heights = read_pages(opened.document)
+        lines, tables, heights = read_pages(opened.document, ocr_pass)
         if not any(line.text.strip() for line in lines):
-            raise NoTextLayerError(f"no text layer on any of the {pages} pages (a scan without OCR?)")
+            raise NoTextLayerError(no_text_message(pages, ocr_pass))
         body, furniture = split_furniture(lines, heights, pages)
         body = join_hyphenated_lines(body)
         toc, toc_pages = find_toc(body)
+        sections = build_sections(body, toc, toc_pages)
+        mark_ocr_sections(sections, ocr_pass.ocr_pages, pages)
         return LayoutDocument(
             path=str(path),
             sha256=opened.sha256,
             pages=pages,
             lines=body,
             tables=tables,
-            sections=build_sections(body, toc, toc_pages),
+            sections=sections,
             toc=toc,
             metadata=opened.metadata(),
             furniture=furniture,
+            ocr_pages=list(ocr_pass.ocr_pages),
+            warnings=ocr_pass.warnings(),
         )
     finally:
         opened.document.close()

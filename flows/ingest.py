@@ -43,8 +43,12 @@ def ingest_flow(
     until: str | None = None,
     workers: int | None = None,
     timeout_s: float = 120.0,
+    ocr: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """harvest -> extract -> index for the given sources; returns the run summary."""
+    """harvest -> extract -> index for the given sources; returns the run summary.
+
+    `ocr` is `extractors.ocr.OcrOptions.to_dict()` (default: from the environment).
+    """
     settings = Settings.load(home, backend)
     summary = run_pipeline(
         settings,
@@ -54,6 +58,7 @@ def ingest_flow(
         workers=workers,
         timeout_s=timeout_s,
         stages=PREFECT_STAGES,
+        extract_options={"ocr": ocr} if ocr else None,
     )
     get_run_logger().info(summary_line(summary))
     return summary

@@ -13,8 +13,10 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from contract.record import Record
+from extractors.ocr.options import OcrOptions
 from flows import progress
 from samsok.catalog import MAX_ATTEMPTS, Catalog
 from samsok.config import Settings
@@ -91,9 +93,15 @@ def harvest_stage(
 # ---------------------------------------------------------------- extract
 
 
-def guarded_extractor(workers: int, timeout_s: float) -> tuple[Extractor, Callable[[], None]]:
-    """The lead's guarded worker processes (per-file time limit), as (map, close)."""
-    pool = GuardedExtractor(workers=workers, timeout_s=timeout_s)
+def guarded_extractor(
+    workers: int, timeout_s: float, ocr: dict[str, Any] | None = None
+) -> tuple[Extractor, Callable[[], None]]:
+    """The lead's guarded worker processes (per-file time limit), as (map, close).
+
+    `ocr`: `OcrOptions.to_dict()`, or None for the settings from the environment.
+    """
+    pool = GuardedExtractor(workers=workers, timeout_s=timeout_s,
+                            ocr=OcrOptions.from_dict(ocr) if ocr else None)
     return pool.map, pool.close
 
 
@@ -105,6 +113,7 @@ def extract_stage(
     extractor: Extractor | None = None,
     extractor_version: str | None = None,
     max_attempts: int = MAX_ATTEMPTS,
+    ocr: dict[str, Any] | None = None,
 ) -> ExtractReport:
     """Extract every current document not yet extracted by this extractor version.
 
@@ -123,7 +132,7 @@ def extract_stage(
             return report
         close: Callable[[], None] = lambda: None  # noqa: E731
         if extractor is None:
-            extractor, close = guarded_extractor(workers or default_workers(), timeout_s)
+            extractor, close = guarded_extractor(workers or default_workers(), timeout_s, ocr)
         try:
             for start in range(0, len(pending), EXTRACT_CHUNK):
                 chunk = pending[start : start + EXTRACT_CHUNK]

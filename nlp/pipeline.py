@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from contract.record import Record, Section, Source
+from contract.record import Record, RecordWarning, Section, Source
 from extractors.layout import LayoutDocument
 from nlp.analysis import INPUTS, Analysis, Step, step
 from nlp.attendance import steps as attendance
@@ -25,7 +25,7 @@ from nlp.meeting import steps as meeting
 
 @step("sections", reads=["layout_sections"], sets=["sections"])
 def sections(a: Analysis) -> None:
-    a.sections = [Section(s.number, s.title, s.level, s.page, s.text) for s in a.layout_sections]
+    a.sections = [Section(s.number, s.title, s.level, s.page, s.text, ocr=s.ocr) for s in a.layout_sections]
 
 
 STEPS: tuple[Step, ...] = (
@@ -70,7 +70,7 @@ def analyse(layout: LayoutDocument, steps: Sequence[Step] = STEPS) -> Analysis:
 def build_record(layout: LayoutDocument, *, path: str, sha256: str, url: str | None = None) -> Record:
     a = analyse(layout)
     return Record(
-        source=Source(path=path, sha256=sha256, pages=a.pages, url=url),
+        source=Source(path=path, sha256=sha256, pages=a.pages, url=url, ocr_pages=list(layout.ocr_pages)),
         doc_type=a.doc_type,
         title=a.title,
         language=a.language,
@@ -83,4 +83,5 @@ def build_record(layout: LayoutDocument, *, path: str, sha256: str, url: str | N
         attendees=a.attendees,
         persons=a.persons,
         organizations=a.organizations,
+        warnings=[RecordWarning(w.code, w.message) for w in layout.warnings],
     )

@@ -9,6 +9,9 @@
 | SAMSOK_OPENSEARCH_CA | CA bundle file for https | none |
 | SAMSOK_OPENSEARCH_VERIFY | verify TLS certificates (true/false) | true |
 | SAMSOK_INDEX_PREFIX | prefix of index names and aliases | samsok |
+
+OCR settings (`SAMSOK_OCR`, `SAMSOK_OCR_PAGE_TIMEOUT`, `SAMSOK_OCR_MAX_PAGES`, ...) belong to
+the extract stage and are read by `extractors.ocr.options.OcrOptions.from_env`.
 """
 
 from __future__ import annotations

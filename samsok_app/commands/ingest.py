@@ -21,6 +21,7 @@ from flows.stages import summary_line
 from samsok.config import Settings
 from samsok.harvest import ConfigError, HarvestConfig, SourceConfig, Window, load_config
 from samsok.harvest.config import sources_from_args
+from samsok_app.commands._ocr_args import add_ocr_arguments, ocr_options
 
 HELP = "harvest -> extract -> index: directories, PDF files, PDF URLs, listing-page URLs"
 EXIT_FAILED_ITEMS = 3
@@ -40,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only PDFs published on or before this day")
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: CPUs, max 4)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per PDF extraction")
+    add_ocr_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         window=Window(args.since, args.until),
         workers=args.workers,
         timeout_s=args.timeout,
+        ocr=ocr_options(args).to_dict(),
         verbose=bool(getattr(args, "verbose", False)),
     )
     print(f"samsok ingest: {summary_line(summary)}", file=sys.stderr)

@@ -112,6 +112,30 @@ def number(value: Any) -> str:
         return str(value)
 
 
+def page_list(pages: Any) -> str:
+    """`1–3, 7`: page numbers with runs shortened (for the OCR notice)."""
+    runs: list[list[int]] = []
+    for page in sorted(int(p) for p in pages or []):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+# Record warnings (`Record.warnings[].code`) as the document page says them.
+WARNING_LABELS = {
+    "ocr_page_limit": "Grensen for hvor mange sider som leses med tekstgjenkjenning ble nådd; "
+                      "noen skannede sider er ikke lest.",
+    "ocr_timeout": "Tekstgjenkjenningen tok for lang tid på noen sider og ble stoppet; de sidene er ikke lest.",
+    "ocr_unavailable": "Tekstgjenkjenning var ikke tilgjengelig; skannede sider er ikke lest.",
+}
+
+
+def warning_label(code: str) -> str:
+    return WARNING_LABELS.get(code, code)
+
+
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     env = templates.env
@@ -125,6 +149,8 @@ def make_templates() -> Jinja2Templates:
         nodate=norwegian_date,
         nodatetime=norwegian_datetime,
         number=number,
+        page_list=page_list,
+        warning_label=warning_label,
     )
     env.globals.update(facet_labels=FACET_LABELS)
     return templates

@@ -67,9 +67,19 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
 
 
 def test_image_only_pdf_has_no_text_layer(tmp_path: Path) -> None:
+    """Pictures of bars, not of letters: OCR reads both pages and finds nothing; a clear error."""
     with pytest.raises(NoTextLayerError) as caught:
         read_layout(image_only_pdf(tmp_path / "skannet.pdf"))
     assert caught.value.code == "no_text"
+    assert "OCR tried 2 of them and found no text" in caught.value.message
+
+
+def test_image_only_pdf_with_ocr_off(tmp_path: Path) -> None:
+    from extractors.ocr import OCR_OFF
+
+    with pytest.raises(NoTextLayerError) as caught:
+        read_layout(image_only_pdf(tmp_path / "skannet.pdf"), OCR_OFF)
+    assert "OCR is off" in caught.value.message
 
 
 def test_zero_page_pdf(tmp_path: Path) -> None:
