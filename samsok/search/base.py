@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, Protocol, TypeVar
 
 from contract.record import Record
 
 What = Literal["documents", "saker"]
+# `relevance` (default), `date` (newest first) or `date_asc` (oldest first); undated last either
+# way, ties by doc_id, then by the case's position in its document (both backends alike).
+Sort = Literal["relevance", "date", "date_asc"]
+SORTS: tuple[str, ...] = ("relevance", "date", "date_asc")
 FACET_KEYS = ("year", "sykehusomrade", "doc_type", "organ")
+# The SearchQuery field holding each facet's own filter: counts within a facet are computed
+# without it (disjunctive facets), so a count says what ticking that value gives.
+FACET_FILTER_FIELDS = {"year": "years", "sykehusomrade": "omrader", "doc_type": "doc_types", "organ": "organs"}
 # Buckets per facet (both backends cut at the same size, ordered by count then key).
 FACET_SIZE = 100
 
+
+T = TypeVar("T")
 
 YEAR_RANGE_RE = re.compile(r"^\s*(\d{4})?\s*(?:(\.\.|-|–)\s*(\d{4})?)?\s*$")
 
@@ -50,6 +59,18 @@ class SearchQuery:
     what: What = "documents"
     limit: int = 20
     offset: int = 0
+    # Years ticked in the year facet (OR-ed); the range above still applies on top.
+    years: list[int] = field(default_factory=list)
+    # Saker only: keep cases with a decision (non-empty `vedtak`).
+    has_vedtak: bool = False
+    sort: Sort = "relevance"
+
+    def without_facet(self, facet: str) -> SearchQuery:
+        """This query without the filter of `facet` (for that facet's own counts)."""
+        return replace(self, **{FACET_FILTER_FIELDS[facet]: []})
+
+    def facet_filtered(self, facet: str) -> bool:
+        return bool(getattr(self, FACET_FILTER_FIELDS[facet]))
 
 
 @dataclass
@@ -79,6 +100,8 @@ class SearchBackend(Protocol):
     def search(self, q: SearchQuery) -> SearchResult: ...
 
     def trend(self, term: str, q: SearchQuery | None = None) -> dict[str, Any]: ...
+
+    def document_matches(self, doc_id: str, text: str) -> list[dict[str, Any]]: ...
 
     def rebuild(self, items: Iterable[tuple[str, Record]]) -> None: ...
 
@@ -111,3 +134,28 @@ def trend_dict(
         "by_omrade": sorted_facet(by_omrade, size=1000),
         "mentions_by_year": {k: mentions[k] for k in sorted(mentions, key=int)},
     }
+
+
+def date_sorted(items: Iterable[T], date_of: Callable[[T], str | None], tie_of: Callable[[T], Any],
+                newest_first: bool = True) -> list[T]:
+    """The date orders (OpenSearch's `date` sort, `missing: _last`): dated items by date,
+    undated after them; ties (and the undated) by `tie_of` ascending (doc_id, case index)."""
+    items = list(items)
+    dated = sorted((i for i in items if date_of(i)), key=tie_of)
+    dated.sort(key=lambda i: str(date_of(i)), reverse=newest_first)  # stable: ties keep tie_of order
+    undated = sorted((i for i in items if not date_of(i)), key=tie_of)
+    return dated + undated
+
+
+MAX_MATCH_SECTIONS = 100
+
+
+def matches_by_page(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Matching sections (`page`, `index`, `section`, `snippet`) as one match per page:
+    pages ascending, each with the snippet of its first matching section."""
+    pages: dict[int, dict[str, Any]] = {}
+    for sec in sorted(sections, key=lambda s: (int(s["page"] or 1), int(s["index"]))):
+        page = int(sec["page"] or 1)
+        if page not in pages:
+            pages[page] = {"page": page, "section": sec.get("section"), "snippet": sec.get("snippet") or ""}
+    return list(pages.values())

@@ -24,10 +24,13 @@ from samsok.search import snippets
 from samsok.search.analysis import PY_TOKEN_RE, Analysis, load_analysis
 from samsok.search.base import (
     FACET_SIZE,
+    MAX_MATCH_SECTIONS,
     BackendUnavailable,
     SearchQuery,
     SearchResult,
     clamp_page,
+    date_sorted,
+    matches_by_page,
     sorted_facet,
     trend_dict,
 )
@@ -228,30 +231,56 @@ class EmbeddedBackend:
         agg = searcher.aggregate(query, {"d": {"terms": {"field": "doc_id", "size": MAX_DOC_BUCKETS}}})
         return {b["key"]: int(b["doc_count"]) for b in agg["d"]["buckets"]}
 
-    def _doc_facets(self, doc_ids: Iterable[str]) -> dict[str, dict[str, int]]:
-        counts: dict[str, dict[str, int]] = {k: {} for k in FACET_FIELDS}
+    def _doc_facets(self, doc_ids: Iterable[str], keys: Iterable[str] = FACET_FIELDS) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {k: {} for k in keys}
         for doc_id in doc_ids:
             meta = self._meta.get(doc_id)
             if meta is None:
                 continue
-            if meta.get("year") is not None:
+            if "year" in counts and meta.get("year") is not None:
                 key = str(meta["year"])
                 counts["year"][key] = counts["year"].get(key, 0) + 1
-            for area in set(meta.get("sykehusomrader") or []):
-                counts["sykehusomrade"][area] = counts["sykehusomrade"].get(area, 0) + 1
+            if "sykehusomrade" in counts:
+                for area in set(meta.get("sykehusomrader") or []):
+                    counts["sykehusomrade"][area] = counts["sykehusomrade"].get(area, 0) + 1
             for facet, field in (("doc_type", "doc_type"), ("organ", "organ")):
-                if meta.get(field):
+                if facet in counts and meta.get(field):
                     counts[facet][meta[field]] = counts[facet].get(meta[field], 0) + 1
         return {k: sorted_facet(v) for k, v in counts.items()}
+
+    def _disjunctive_doc_facets(
+        self, searcher: tantivy.Searcher, q: SearchQuery, tree: ast.Node, matched: dict[str, int]
+    ) -> dict[str, dict[str, int]]:
+        """Each facet counted over the matches without that facet's own filter."""
+        facets = self._doc_facets(matched, [k for k in FACET_FIELDS if not q.facet_filtered(k)])
+        for key in FACET_FIELDS:
+            if q.facet_filtered(key):
+                others = self._matching_docs(searcher, self.translator.full("section", q.without_facet(key), tree))
+                facets.update(self._doc_facets(others, [key]))
+        return {k: facets[k] for k in FACET_FIELDS}
+
+    def _date_order(self, doc_ids: Iterable[str], sort: str) -> list[str]:
+        def date_of(doc_id: str) -> str | None:
+            return (self._meta.get(doc_id) or {}).get("date")
+
+        return date_sorted(doc_ids, date_of, lambda d: d, newest_first=sort != "date_asc")
 
     def _search_documents(
         self, searcher: tantivy.Searcher, q: SearchQuery, tree: ast.Node
     ) -> tuple[int, list[dict[str, Any]], dict[str, dict[str, int]]]:
         query = self.translator.full("section", q, tree)
         matched = self._matching_docs(searcher, query)
-        facets = self._doc_facets(matched)
+        facets = self._disjunctive_doc_facets(searcher, q, tree, matched)
         offset, limit = clamp_page(q)
         wanted = min(len(matched), offset + limit)
+        if q.sort != "relevance":
+            chosen_ids = self._date_order(matched, q.sort)[offset:wanted]
+            docs = []
+            for doc_id in chosen_ids:
+                best = searcher.search(self.translator.full("section", q, tree, doc_id), 1).hits
+                if best:
+                    docs.append(searcher.doc(best[0][1]))
+            return len(matched), self._document_hits(searcher, query, tree, docs), facets
         best: dict[int, tuple[float, Any]] = {}
         order: list[int] = []
         chunk = max(64, wanted * 4)
@@ -266,15 +295,17 @@ class EmbeddedBackend:
             if len(result.hits) < chunk:
                 break
             chunk *= 4
-        hits = []
-        chosen = order[offset:wanted]
-        if chosen:
-            snippet_gen = tantivy.SnippetGenerator.create(searcher, query, self.schema, "text")
-            snippet_gen.set_max_num_chars(snippets.SNIPPET_CHARS)
-            for num in chosen:
-                doc = searcher.doc(best[num][1])
-                hits.append(self._document_hit(doc, snippet_gen, tree))
-        return len(matched), hits, facets
+        docs = [searcher.doc(best[num][1]) for num in order[offset:wanted]]
+        return len(matched), self._document_hits(searcher, query, tree, docs), facets
+
+    def _document_hits(
+        self, searcher: tantivy.Searcher, query: tantivy.Query, tree: ast.Node, docs: list[tantivy.Document]
+    ) -> list[dict[str, Any]]:
+        if not docs:
+            return []
+        snippet_gen = tantivy.SnippetGenerator.create(searcher, query, self.schema, "text")
+        snippet_gen.set_max_num_chars(snippets.SNIPPET_CHARS)
+        return [self._document_hit(doc, snippet_gen, tree) for doc in docs]
 
     def _snippet(self, doc: tantivy.Document, gen: tantivy.SnippetGenerator, tree: ast.Node) -> str:
         snippet = gen.snippet_from_doc(doc)
@@ -331,30 +362,64 @@ class EmbeddedBackend:
         )
         return hit
 
+    def _sak_facets(self, searcher: tantivy.Searcher, q: SearchQuery, tree: ast.Node) -> dict[str, dict[str, int]]:
+        """Case counts per facet value, each facet without its own filter (disjunctive)."""
+        facets: dict[str, dict[str, int]] = {}
+        groups: dict[bool, list[str]] = {}
+        for facet in FACET_FIELDS:
+            groups.setdefault(q.facet_filtered(facet), []).append(facet)
+        plans = [(q, groups.get(False, []))] + [(q.without_facet(f), [f]) for f in groups.get(True, [])]
+        for variant, keys in plans:
+            if not keys:
+                continue
+            query = self.translator.full("sak", variant, tree)
+            raw = searcher.aggregate(query, {k: {"terms": {"field": FACET_FIELDS[k], "size": 1000}} for k in keys})
+            for key in keys:
+                buckets = (raw or {}).get(key, {}).get("buckets", [])
+                facets[key] = sorted_facet({_key(b["key"]): int(b["doc_count"]) for b in buckets}, FACET_SIZE)
+        return {k: facets.get(k, {}) for k in FACET_FIELDS}
+
+    def _sak_docs_by_date(
+        self, searcher: tantivy.Searcher, q: SearchQuery, tree: ast.Node, query: tantivy.Query
+    ) -> tuple[int, list[tantivy.Document]]:
+        """(total, the page's case entries) in date order: documents by date, then doc_id,
+        each document's matching cases in their order in the document."""
+        per_doc = self._matching_docs(searcher, query)
+        total = sum(per_doc.values())
+        offset, limit = clamp_page(q)
+        out: list[tantivy.Document] = []
+        seen = 0
+        for doc_id in self._date_order(per_doc, q.sort):
+            count = per_doc[doc_id]
+            if seen + count > offset and len(out) < limit:
+                result = searcher.search(self.translator.full("sak", q, tree, doc_id), count)
+                entries = sorted(
+                    (searcher.doc(addr) for _, addr in result.hits), key=lambda d: d.get_first("entry_index")
+                )
+                start = max(0, offset - seen)
+                out.extend(entries[start : start + limit - len(out)])
+            seen += count
+            if len(out) >= limit:
+                break
+        return total, out
+
     def _search_saker(
         self, searcher: tantivy.Searcher, q: SearchQuery, tree: ast.Node
     ) -> tuple[int, list[dict[str, Any]], dict[str, dict[str, int]]]:
         query = self.translator.full("sak", q, tree)
         offset, limit = clamp_page(q)
-        result = searcher.search(query, max(1, limit), count=True, offset=offset)
-        total = int(result.count or 0)
-        aggs = {
-            facet: {"terms": {"field": field, "size": 1000}} for facet, field in FACET_FIELDS.items()
-        }
-        raw = searcher.aggregate(query, aggs) if total else {}
-        facets = {
-            facet: sorted_facet(
-                {_key(b["key"]): int(b["doc_count"]) for b in raw.get(facet, {}).get("buckets", [])},
-                FACET_SIZE,
-            )
-            for facet in FACET_FIELDS
-        }
+        if q.sort != "relevance":
+            total, docs = self._sak_docs_by_date(searcher, q, tree, query)
+        else:
+            result = searcher.search(query, max(1, limit), count=True, offset=offset)
+            total = int(result.count or 0)
+            docs = [searcher.doc(addr) for _, addr in result.hits] if limit else []
+        facets = self._sak_facets(searcher, q, tree)
         hits = []
-        if limit and result.hits:
+        if docs:
             gen = tantivy.SnippetGenerator.create(searcher, query, self.schema, "text")
             gen.set_max_num_chars(snippets.SNIPPET_CHARS)
-            for _, addr in result.hits:
-                doc = searcher.doc(addr)
+            for doc in docs:
                 hit = self._base_hit(doc)
                 index = doc.get_first("entry_index")
                 hit.update(
@@ -370,6 +435,34 @@ class EmbeddedBackend:
                 )
                 hits.append(hit)
         return total, hits, facets
+
+    # -- reading one document in context -------------------------------------------
+
+    def document_matches(self, doc_id: str, text: str) -> list[dict[str, Any]]:
+        """Every page of `doc_id` with a section matching `text`, a snippet each."""
+        tree = self._tree(text)
+        if isinstance(tree, ast.MatchAll):
+            return []
+        index = self._fresh()
+        searcher = index.searcher()
+        query = self.translator.full("section", SearchQuery(), tree, doc_id)
+        result = searcher.search(query, MAX_MATCH_SECTIONS)
+        if not result.hits:
+            return []
+        gen = tantivy.SnippetGenerator.create(searcher, query, self.schema, "text")
+        gen.set_max_num_chars(snippets.SNIPPET_CHARS)
+        sections = []
+        for _, addr in result.hits:
+            doc = searcher.doc(addr)
+            sections.append(
+                {
+                    "page": doc.get_first("page"),
+                    "index": doc.get_first("entry_index"),
+                    "section": doc.get_first("section_title"),
+                    "snippet": self._snippet(doc, gen, tree),
+                }
+            )
+        return matches_by_page(sections)
 
     # -- trend --------------------------------------------------------------------
 

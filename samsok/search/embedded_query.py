@@ -22,6 +22,7 @@ from samsok.search.base import SearchQuery
 from samsok.search.embedded_schema import EXACT, TEXT
 
 Occur = tantivy.Occur
+HAS_TEXT = "(.|\n)+"
 
 
 @dataclass
@@ -95,6 +96,11 @@ class Translator:
                     self.schema, "year", tantivy.FieldType.Integer, q.year_from, q.year_to
                 )
             )
+        if q.years:
+            out.append(tantivy.Query.term_set_query(self.schema, "year", [int(y) for y in q.years]))
+        if q.has_vedtak and kind == "sak":
+            # Every non-empty decision is one term of the raw-tokenised `vedtak` field.
+            out.append(tantivy.Query.regex_query(self.schema, "vedtak", HAS_TEXT))
         if q.omrader:
             out.append(self._terms("sykehusomrader_lc", q.omrader))
         if q.doc_types:
@@ -103,8 +109,10 @@ class Translator:
             out.append(self._terms("organ_lc", q.organs))
         return out
 
-    def full(self, kind: str, q: SearchQuery, tree: ast.Node) -> tantivy.Query:
+    def full(self, kind: str, q: SearchQuery, tree: ast.Node, doc_id: str | None = None) -> tantivy.Query:
         clauses = [(Occur.Must, f) for f in self.filters(kind, q)]
+        if doc_id is not None:
+            clauses.append((Occur.Must, tantivy.Query.term_query(self.schema, "doc_id", doc_id)))
         if not isinstance(tree, ast.MatchAll):
             clauses.append((Occur.Must, self.node(tree)))
         return tantivy.Query.boolean_query(clauses)

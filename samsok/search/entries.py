@@ -18,6 +18,7 @@ from typing import Any
 
 from contract.record import Record
 from contract.saksnummer import find_case_numbers
+from samsok.search.section_cases import section_case_numbers, text_case_numbers
 
 
 @dataclass
@@ -77,6 +78,10 @@ class SakEntry:
     text: str
     attendees: list[str] = field(default_factory=list)
 
+    @property
+    def has_vedtak(self) -> bool:
+        return bool(self.vedtak and self.vedtak.strip())
+
 
 @dataclass
 class Entries:
@@ -114,31 +119,22 @@ def _pseudo_section_text(record: Record) -> str:
     return _join(*lines)
 
 
-def _section_numbers(record: Record, page: int, text: str) -> list[str]:
-    """Case numbers of a section, the one it is about first.
-
-    Numbers printed in the section (its heading `37/24 Orienteringssak ...` first) come
-    in the order they appear; only a section that prints none takes the cases that start
-    on its page, so a hit is labelled with its own case, not its page neighbour's.
-    """
-    numbers = [value for _, _, value in find_case_numbers(text)]
-    if not numbers:
-        numbers = [sak.saksnummer for sak in record.saker if sak.saksnummer and sak.page == page]
-    return list(dict.fromkeys(numbers))
-
-
 def project(doc_id: str, record: Record) -> Entries:
     meta = _meta(doc_id, record)
     sections: list[SectionEntry] = []
-    for i, sec in enumerate(record.sections):
+    texts = []
+    for sec in record.sections:
         text = sec.text or ""
         if sec.title and not text.lstrip().startswith(sec.title.strip()):
             text = _join(sec.title, text)
+        texts.append(text)
+    numbers = section_case_numbers(record, texts)
+    for i, (sec, text) in enumerate(zip(record.sections, texts, strict=True)):
         page = max(1, int(sec.page or 1))
-        sections.append(SectionEntry(i, sec.number, sec.title, page, text, _section_numbers(record, page, text)))
+        sections.append(SectionEntry(i, sec.number, sec.title, page, text, numbers[i]))
     if not sections:
         text = _pseudo_section_text(record)
-        sections.append(SectionEntry(0, None, record.title or "", 1, text, _section_numbers(record, 1, text)))
+        sections.append(SectionEntry(0, None, record.title or "", 1, text, text_case_numbers(record, 1, text)))
     present = [a.name for a in record.attendees.present]
     saker = [
         SakEntry(
@@ -147,7 +143,7 @@ def project(doc_id: str, record: Record) -> Entries:
             raw=sak.raw,
             title=sak.title,
             kind=sak.kind,
-            vedtak=sak.vedtak,
+            vedtak=(sak.vedtak or "").strip() or None,
             page=max(1, int(sak.page or 1)),
             text=_join(sak.title, sak.vedtak),
             attendees=present,

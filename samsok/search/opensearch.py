@@ -28,10 +28,12 @@ from samsok.search import query as ast
 from samsok.search.analysis import Synonyms
 from samsok.search.base import (
     FACET_KEYS,
+    MAX_MATCH_SECTIONS,
     BackendUnavailable,
     SearchQuery,
     SearchResult,
     clamp_page,
+    matches_by_page,
     sorted_facet,
     trend_dict,
 )
@@ -40,6 +42,8 @@ from samsok.search.opensearch_client import call, make_client, unavailable
 
 KINDS = ("sections", "saker")
 BATCH = 500
+# Mapping fields added after v1 indices existed (put on existing indices at start).
+ADDED_FIELDS: dict[str, dict[str, Any]] = {"saker": {"has_vedtak": {"type": "boolean"}}}
 
 
 def entry_actions(entries: Entries, aliases: dict[str, str]) -> Iterator[dict[str, Any]]:
@@ -83,6 +87,7 @@ def entry_actions(entries: Entries, aliases: dict[str, str]) -> Iterator[dict[st
                 "sak_title": sak.title,
                 "kind": sak.kind,
                 "vedtak": sak.vedtak,
+                "has_vedtak": sak.has_vedtak,
                 "page": sak.page,
                 "attendees": sak.attendees,
                 "text": sak.text,
@@ -100,8 +105,11 @@ def _hits_total(resp: dict[str, Any]) -> int:
 
 
 def _facets(aggs: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """Facet buckets of `dsl.facet_aggs` (each a filter aggregation holding `values`)."""
     return {
-        key: sorted_facet({str(b["key"]): int(b["doc_count"]) for b in aggs.get(key, {}).get("buckets", [])})
+        key: sorted_facet(
+            {str(b["key"]): int(b["doc_count"]) for b in aggs.get(key, {}).get("values", {}).get("buckets", [])}
+        )
         for key in FACET_KEYS
     }
 
@@ -151,10 +159,12 @@ class OpenSearchBackend:
                 raise
 
     def ensure_indices(self) -> None:
-        """Create the first index generation and its alias when the alias is missing."""
+        """Create the first index generation and its alias when the alias is missing; an
+        existing index gets the fields added to the mapping since it was made."""
         for kind in KINDS:
             alias = self.aliases[kind]
             if self._call(self.client.indices.exists_alias, "alias check", name=alias):
+                self._add_new_fields(kind)
                 continue
             name = self.index_name(kind)
             self._create(kind, name)
@@ -163,6 +173,21 @@ class OpenSearchBackend:
             except os_exc.RequestError:
                 if not self._call(self.client.indices.exists_alias, "alias check", name=alias):
                     raise
+
+    def _add_new_fields(self, kind: str) -> None:
+        """Fields later added to the mapping (additive, so old indices accept new entries;
+        entries indexed before lack them until `samsok reindex`)."""
+        added = ADDED_FIELDS.get(kind)
+        if not added:
+            return
+        try:
+            self._call(self.client.indices.put_mapping, "mapping update", index=self.aliases[kind],
+                       body={"properties": added})
+        except os_exc.RequestError as exc:
+            raise BackendUnavailable(
+                f"OpenSearch index {self.aliases[kind]!r} has an incompatible mapping ({exc.error}): "
+                "run `samsok reindex --backend opensearch`"
+            ) from exc
 
     def indices_behind(self, kind: str) -> list[str]:
         try:
@@ -375,6 +400,27 @@ class OpenSearchBackend:
             }
         )
         return hit
+
+    def document_matches(self, doc_id: str, text: str) -> list[dict[str, Any]]:
+        """Every page of `doc_id` with a section matching `text`, a snippet each."""
+        tree = self._tree(text)
+        if isinstance(tree, ast.MatchAll):
+            return []
+        resp = self._search(self.aliases["sections"], dsl.matches_body(doc_id, tree, MAX_MATCH_SECTIONS))
+        hits = resp["hits"]["hits"]
+        if not hits:
+            return []
+        inner = hits[0].get("inner_hits", {}).get("sections", {}).get("hits", {}).get("hits", [])
+        sections = [
+            {
+                "page": h.get("_source", {}).get("page"),
+                "index": h.get("_source", {}).get("index", h.get("_nested", {}).get("offset", 0)),
+                "section": h.get("_source", {}).get("title"),
+                "snippet": _snippet(h.get("highlight", {}), "sections."),
+            }
+            for h in inner
+        ]
+        return matches_by_page(sections)
 
     def trend(self, term: str, q: SearchQuery | None = None) -> dict[str, Any]:
         tree = self._tree(term)

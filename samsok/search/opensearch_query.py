@@ -56,7 +56,8 @@ def node(n: ast.Node, prefix: str = "") -> Dsl:
     raise TypeError(f"unknown query node {n!r}")
 
 
-def filters(q: SearchQuery) -> list[Dsl]:
+def base_filters(q: SearchQuery, kind: str = "sections") -> list[Dsl]:
+    """Filters that are not facets: the year range and, for cases, `has_vedtak`."""
     out: list[Dsl] = []
     if q.year_from is not None or q.year_to is not None:
         bounds: Dsl = {}
@@ -65,18 +66,62 @@ def filters(q: SearchQuery) -> list[Dsl]:
         if q.year_to is not None:
             bounds["lte"] = int(q.year_to)
         out.append({"range": {"year": bounds}})
-    for field, values in (("sykehusomrader", q.omrader), ("doc_type", q.doc_types), ("organ", q.organs)):
-        if values:
-            out.append({"terms": {f"{field}.lc": [v.lower() for v in values]}})
+    if q.has_vedtak and kind == "saker":
+        out.append({"term": {"has_vedtak": True}})
     return out
 
 
-FACET_AGGS: Dsl = {
-    "year": {"terms": {"field": "year", "size": 1000}},
-    "sykehusomrade": {"terms": {"field": "sykehusomrader", "size": 1000}},
-    "doc_type": {"terms": {"field": "doc_type", "size": 1000}},
-    "organ": {"terms": {"field": "organ", "size": 1000}},
-}
+def facet_filters(q: SearchQuery) -> dict[str, Dsl]:
+    """Each facet's own filter (values of one facet OR-ed), keyed by facet."""
+    out: dict[str, Dsl] = {}
+    if q.years:
+        out["year"] = {"terms": {"year": [int(y) for y in q.years]}}
+    for key, field, values in (
+        ("sykehusomrade", "sykehusomrader", q.omrader),
+        ("doc_type", "doc_type", q.doc_types),
+        ("organ", "organ", q.organs),
+    ):
+        if values:
+            out[key] = {"terms": {f"{field}.lc": [v.lower() for v in values]}}
+    return out
+
+
+def filters(q: SearchQuery, kind: str = "sections") -> list[Dsl]:
+    return base_filters(q, kind) + list(facet_filters(q).values())
+
+
+FACET_FIELDS = {"year": "year", "sykehusomrade": "sykehusomrader", "doc_type": "doc_type", "organ": "organ"}
+
+
+def facet_aggs(q: SearchQuery) -> Dsl:
+    """Disjunctive facets: the facet filters go to `post_filter`; each facet's aggregation
+    applies the others' filters, not its own."""
+    own = facet_filters(q)
+    aggs: Dsl = {}
+    for key, field in FACET_FIELDS.items():
+        others = [f for k, f in own.items() if k != key]
+        aggs[key] = {
+            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+            "aggs": {"values": {"terms": {"field": field, "size": 1000}}},
+        }
+    return aggs
+
+
+def post_filter(q: SearchQuery) -> Dsl | None:
+    own = list(facet_filters(q).values())
+    return {"bool": {"filter": own}} if own else None
+
+
+def sort_clause(q: SearchQuery, kind: str) -> list[Dsl] | None:
+    """Date orders: dated first by date, undated last, ties by doc_id then case index."""
+    if q.sort == "relevance":
+        return None
+    order = "asc" if q.sort == "date_asc" else "desc"
+    clause: list[Dsl] = [{"date": {"order": order, "missing": "_last"}}, {"doc_id": {"order": "asc"}}]
+    if kind == "saker":
+        clause.append({"sak_index": {"order": "asc"}})
+    return clause
+
 
 HIGHLIGHT: Dsl = {
     "type": "unified",
@@ -101,44 +146,60 @@ def _highlight(prefix: str) -> Dsl:
     }
 
 
-def documents_body(q: SearchQuery, tree: ast.Node, offset: int, limit: int) -> Dsl:
+def _with_facets_and_sort(body: Dsl, q: SearchQuery, kind: str) -> Dsl:
+    body["aggs"] = facet_aggs(q)
+    pf = post_filter(q)
+    if pf is not None:
+        body["post_filter"] = pf
+    sort = sort_clause(q, kind)
+    if sort is not None:
+        body["sort"] = sort
+    return body
+
+
+def _nested_sections(tree: ast.Node, size: int, source: list[str]) -> Dsl:
     return {
-        "query": {
-            "bool": {
-                "filter": filters(q),
-                "must": [
-                    {
-                        "nested": {
-                            "path": "sections",
-                            "score_mode": "max",
-                            "query": node(tree, "sections."),
-                            "inner_hits": {
-                                "size": 1,
-                                "_source": ["sections.index", "sections.page", "sections.title", "sections.saksnummer"],
-                                "highlight": _highlight("sections."),
-                            },
-                        }
-                    }
-                ],
-            }
-        },
-        "aggs": FACET_AGGS,
+        "nested": {
+            "path": "sections",
+            "score_mode": "max",
+            "query": node(tree, "sections."),
+            "inner_hits": {"size": size, "_source": source, "highlight": _highlight("sections.")},
+        }
+    }
+
+
+SECTION_SOURCE = ["sections.index", "sections.page", "sections.title", "sections.saksnummer"]
+
+
+def documents_body(q: SearchQuery, tree: ast.Node, offset: int, limit: int) -> Dsl:
+    body: Dsl = {
+        "query": {"bool": {"filter": base_filters(q), "must": [_nested_sections(tree, 1, SECTION_SOURCE)]}},
         "from": offset,
         "size": limit,
         "track_total_hits": True,
         "_source": DOC_SOURCE,
     }
+    return _with_facets_and_sort(body, q, "sections")
 
 
 def saker_body(q: SearchQuery, tree: ast.Node, offset: int, limit: int) -> Dsl:
-    return {
-        "query": {"bool": {"filter": filters(q), "must": [node(tree)]}},
-        "aggs": FACET_AGGS,
+    body: Dsl = {
+        "query": {"bool": {"filter": base_filters(q, "saker"), "must": [node(tree)]}},
         "from": offset,
         "size": limit,
         "track_total_hits": True,
         "_source": [*DOC_SOURCE, "sak_index", "saksnummer", "sak_title", "kind", "vedtak", "page"],
         "highlight": _highlight(""),
+    }
+    return _with_facets_and_sort(body, q, "saker")
+
+
+def matches_body(doc_id: str, tree: ast.Node, size: int) -> Dsl:
+    """One document's matching sections (up to `size`), each with its highlight."""
+    return {
+        "query": {"bool": {"filter": [{"ids": {"values": [doc_id]}}], "must": [_nested_sections(tree, size, SECTION_SOURCE)]}},
+        "size": 1,
+        "_source": False,
     }
 
 

@@ -28,6 +28,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_filter_options(parser)
     parser.add_argument("--what", choices=["documents", "saker"], default="documents",
                         help="documents (one hit per document) or saker (one hit per case)")
+    parser.add_argument("--has-vedtak", action="store_true",
+                        help="with --what saker: only cases with a decision (vedtak)")
+    parser.add_argument("--sort", choices=["relevance", "date", "date_asc"], default="relevance",
+                        help="relevance (default), date (newest first) or date_asc (oldest first)")
     add_backend_option(parser)
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--limit", type=int, default=20, help="hits to show (default 20, at most 100)")
@@ -38,6 +42,8 @@ def build_query(args: argparse.Namespace) -> SearchQuery:
     year_from, year_to = parse_year(args.year)
     if args.limit < 0 or args.offset < 0:
         raise UsageError("--limit and --offset must not be negative")
+    if args.has_vedtak and args.what != "saker":
+        raise UsageError("--has-vedtak selects cases: use it with --what saker")
     return SearchQuery(
         text=" ".join(args.query),
         year_from=year_from,
@@ -48,6 +54,8 @@ def build_query(args: argparse.Namespace) -> SearchQuery:
         what=args.what,
         limit=min(args.limit, 100),
         offset=args.offset,
+        has_vedtak=args.has_vedtak,
+        sort=args.sort,
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -70,10 +71,16 @@ def error_response(request: Request, status: int, message: str, code: str) -> Re
         return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
     templates = request.app.state.templates
     titles = {400: "Ugyldig søk", 404: "Fant ikke siden", 405: "Ikke tillatt", 503: "Ikke tilgjengelig"}
+    # The words the user searched for stay on the error page (search box and a link back).
+    q = " ".join(str(request.query_params.get("q") or "").split())[:500]
+    search_url = "/?" + urlencode({"q": q}) if q else "/"
+    if q and request.url.path.startswith(("/vedtak", "/trend")):
+        search_url = request.url.path.split(".")[0] + "?" + urlencode({"q": q})
     return templates.TemplateResponse(
         request,
         "error.html",
-        {"status": status, "heading": titles.get(status, "Feil"), "message": message},
+        {"status": status, "heading": titles.get(status, "Feil"), "message": message, "q": q,
+         "search_url": search_url},
         status_code=status,
     )
 

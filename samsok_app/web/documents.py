@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from contract.record import Record
+from contract.record import Record, Sak
 from samsok_app.web import feed, hits
+from samsok_app.web.render import norwegian_date
 from samsok_app.web.services import Services
 
 
@@ -66,8 +69,10 @@ class Document:
         if self.home is not None and path.is_absolute() and path.is_relative_to(self.home):
             # A copy in the raw store: its place inside the home, not the server's disk layout.
             data["source"]["path"] = path.relative_to(self.home).as_posix()
+        anchors = hits.sak_anchors(self.record.saker)
         data["saker"] = [
-            {"id": sid, **sak} for sid, sak in zip(self.sak_ids(), data["saker"], strict=True)
+            {"id": sid, **sak, "anchor": anchor, "url": hits.sak_url(self.doc_id, i)}
+            for i, (sid, sak, anchor) in enumerate(zip(self.sak_ids(), data["saker"], anchors, strict=True))
         ]
         data["source_urls"] = self.urls
         data["harvested_at"] = self.harvested_at
@@ -92,12 +97,51 @@ class Document:
                 "organ": rec.organ,
                 "sykehusomrader": rec.sykehusomrader,
             },
+            "citation": citation(rec, self.record.saker[index]),
             "links": {
-                "html": f"/dokument/{self.doc_id}#{hits.sak_anchor(index)}",
+                "html": hits.sak_url(self.doc_id, index),
+                "document_html": f"/dokument/{self.doc_id}#{hits.sak_anchors(rec.saker)[index]}",
                 "pdf": hits.pdf_url(self.doc_id, sak.get("page")),
                 "document": f"/api/documents/{self.doc_id}",
             },
         }
+
+
+# Where a case's citation names the helsefellesskap: the first organisation the document
+# names that is one (`Helsefellesskap Oslo`, `Helsefellesskapet Ahus og kommunene`).
+PARENT_BODY_RE = re.compile(r"^helsefellesskap", re.IGNORECASE)
+
+
+def parent_body(record: Record) -> str | None:
+    return next((o for o in record.organizations if PARENT_BODY_RE.match(o) and o != record.organ), None)
+
+
+def citation(record: Record, sak: Sak) -> str:
+    """A line to paste: `Sak 37/2024, Strategisk samarbeidsutvalg, Helsefellesskap Oslo, 5. desember 2024`."""
+    first = f"Sak {sak.saksnummer}" if sak.saksnummer else (sak.title or record.title or "Sak")
+    parts = [first, record.organ, parent_body(record), norwegian_date(record.date) or (str(record.year or "") or None)]
+    if not sak.saksnummer and record.title and first != record.title:
+        parts.insert(1, record.title)
+    return ", ".join(p for p in parts if p)
+
+
+_ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+
+
+def _slug(text: str | None, limit: int) -> str:
+    folded = unicodedata.normalize("NFKD", (text or "").translate(_ASCII)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug[:limit].rstrip("-")
+
+
+def pdf_filename(record: Record | None, doc_id: str) -> str:
+    """`<date>-<organ>-<title>.pdf` (ASCII), e.g. `2024-12-05-strategisk-samarbeidsutvalg-referat.pdf`."""
+    if record is None:
+        return f"{doc_id[:12]}.pdf"
+    parts = [record.date or (str(record.year) if record.year else ""), _slug(record.organ, 60),
+             _slug(record.title, 80)]
+    stem = "-".join(p for p in parts if p)
+    return f"{stem or doc_id[:12]}.pdf"
 
 
 def _jsonable(value: Any) -> Any:

@@ -75,7 +75,7 @@ def build(
         _sub(entry, "updated", hit["updated"])
         if hit.get("date"):
             _sub(entry, "published", _iso(hit["date"]) or hit["updated"])
-        link = hit.get("sak_url") or hit.get("document_url")
+        link = hit.get("main_url") or hit.get("sak_url") or hit.get("document_url")
         if link:
             _sub(entry, "link", rel="alternate", type="text/html", href=base_url + link)
         if hit.get("pdf_url"):

@@ -36,8 +36,27 @@ def document_url(doc_id: str | None, anchor: str | None = None) -> str | None:
     return f"/dokument/{doc_id}#{anchor}" if anchor else f"/dokument/{doc_id}"
 
 
-def sak_anchor(index: int) -> str:
-    return f"sak-{index}"
+def sak_anchor(sak: Any, index: int) -> str:
+    """A case's anchor on its document page, stable across re-extraction: its number
+    (`sak-37-2024`), else its position (`sak-nr-4`) for cases printed without one."""
+    number = getattr(sak, "saksnummer", None) if not isinstance(sak, dict) else sak.get("saksnummer")
+    if number:
+        return "sak-" + "".join(c if c.isalnum() else "-" for c in str(number))
+    return f"sak-nr-{index + 1}"
+
+
+def sak_anchors(saker: list[Any]) -> list[str]:
+    """Anchors of all cases of a document, a repeated number made unique by its position."""
+    out: list[str] = []
+    for i, sak in enumerate(saker):
+        anchor = sak_anchor(sak, i)
+        out.append(anchor if anchor not in out else f"{anchor}-{i + 1}")
+    return out
+
+
+def sak_url(doc_id: str, index: int) -> str:
+    """The case's own page."""
+    return f"/saker/{sak_id(doc_id, index)}"
 
 
 def sak_id(doc_id: str, index: int) -> str:
@@ -62,19 +81,6 @@ def decorate(hit: dict[str, Any]) -> dict[str, Any]:
     out["heading"] = hit.get("sak_title") or hit.get("title")
     out["document_title"] = hit.get("title")
     return out
-
-
-def sort_by_date(hits: list[dict[str, Any]], newest_first: bool = True) -> list[dict[str, Any]]:
-    """Hits by date (undated last either way), then by case number."""
-
-    def number(hit: dict[str, Any]) -> int:
-        head = str(hit.get("saksnummer") or "").partition("/")[0]
-        return int(head) if head.isdigit() else 0
-
-    dated = [h for h in hits if h.get("date")]
-    undated = [h for h in hits if not h.get("date")]
-    dated.sort(key=lambda h: (str(h["date"]), number(h)), reverse=newest_first)
-    return dated + undated
 
 
 def collect(services: Services, filters: Filters, limit: int = MAX_COLLECT) -> tuple[list[dict[str, Any]], int]:
@@ -107,6 +113,8 @@ CSV_COLUMNS = (
     ("side", "page"),
     ("dokument_id", "doc_id"),
     ("kilde", "source"),
+    ("sakslenke", "sak_link"),
+    ("pdf_lenke", "pdf_link"),
 )
 
 _FORMULA_START = ("=", "+", "@", "\t", "\r")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -19,8 +20,8 @@ from samsok_app.web.services import Services, is_doc_id
 router = APIRouter(include_in_schema=False)
 
 FiltersParam = Annotated[Filters, Depends(filters_dependency)]
-Sort = Literal["relevans", "nyeste", "eldste"]
-SORT_LABELS = {"relevans": "Mest relevant", "nyeste": "Nyeste først", "eldste": "Eldste først"}
+SEARCH_SORTS = {"relevance": "Mest relevant", "date": "Nyeste først"}
+VEDTAK_SORTS = {"relevance": "Mest relevant", "date": "Nyeste først", "date_asc": "Eldste først"}
 FEED_SIZE = 50
 
 
@@ -70,7 +71,7 @@ def active_filters(filters: Filters, base: str) -> list[dict[str, str]]:
         else:
             label = f"År: {filters.year_from or ''}–{filters.year_to or ''}"
         chips.append({"label": label, "href": filters.changed(year_from=None, year_to=None).url(base)})
-    names = {"omrade": "Sykehusområde", "type": "Dokumenttype", "organ": "Organ"}
+    names = {"year": "År", "omrade": "Sykehusområde", "type": "Dokumenttype", "organ": "Organ"}
     for param, name in names.items():
         for value in filters.values(param):
             shown = doc_type_label(value) if param == "type" else value
@@ -113,110 +114,146 @@ def sak_index(hit: dict[str, Any]) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def sak_link(hit: dict[str, Any]) -> None:
-    """Add the document page anchor of a case hit, when the hit tells which case it is."""
-    if "vedtak" not in hit and "kind" not in hit:
+class CaseLookup:
+    """Case positions by number per document (one catalog read per document and request)."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self._records: dict[str, Any] = {}
+
+    def record(self, doc_id: str) -> Any:
+        if doc_id not in self._records:
+            self._records[doc_id] = self.services.get_record(doc_id)
+        return self._records[doc_id]
+
+    def index_of(self, doc_id: str, number: str | None) -> int | None:
+        record = self.record(doc_id) if number else None
+        if record is None:
+            return None
+        return next((i for i, sak in enumerate(record.saker) if sak.saksnummer == number), None)
+
+    def anchor(self, doc_id: str, index: int) -> str | None:
+        record = self.record(doc_id)
+        if record is None or not 0 <= index < len(record.saker):
+            return None
+        return hits.sak_anchors(record.saker)[index]
+
+
+def link_hit(hit: dict[str, Any], lookup: CaseLookup, q: str = "") -> None:
+    """Links of a decorated hit: a case hit to its case page; a document hit to the case
+    whose text matched (when it names one) and to its document page at that case or page."""
+    doc_id = hit.get("doc_id")
+    if not doc_id:
         return
-    index = sak_index(hit)
-    if hit.get("doc_id") and index is not None:
-        hit["sak_url"] = hits.document_url(hit["doc_id"], hits.sak_anchor(index))
+    query = f"?{urlencode({'q': q})}" if q else ""
+    is_case = "vedtak" in hit or "kind" in hit
+    index = sak_index(hit) if is_case else lookup.index_of(doc_id, hit.get("saksnummer"))
+    anchor = None
+    if index is not None:
+        hit["sak_url"] = hits.sak_url(doc_id, index)
+        anchor = lookup.anchor(doc_id, index)
+    if anchor is None and not is_case and hit.get("page"):
+        anchor = f"side-{int(hit['page'])}"
+    hit["document_url"] = f"/dokument/{doc_id}{query}" + (f"#{anchor}" if anchor else "")
+    hit["main_url"] = hit.get("sak_url") if is_case else hit["document_url"]
+
+
+def sort_links(filters: Filters, base: str, chosen: str, options: dict[str, str]) -> list[dict[str, Any]]:
+    return [
+        {"value": value, "label": label, "active": value == chosen,
+         "href": replace(filters, sort=value, offset=0).url(base, what=base == "/")}
+        for value, label in options.items()
+    ]
 
 
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, filters: FiltersParam) -> HTMLResponse:
     title = f"«{filters.q}» – søk" if filters.q else "Søk"
     context: dict[str, Any] = {"filters": filters, "page_title": title, "nav": "sok"}
+    services = services_of(request)
     if not filters.q and not filters.has_filters:
         # The front page: facets over everything, no hits list yet.
-        result = services_of(request).search(filters.to_search_query(limit=1, offset=0))
+        result = services.search(filters.to_search_query(limit=1, offset=0))
         context.update(front=True, total=result.total, facets=facet_groups(filters, result.facets, "/"))
         return render(request, "search.html", context)
-    result = services_of(request).search(filters.to_search_query())
+    chosen = filters.default_sort()
+    result = services.search(filters.to_search_query(sort=chosen))
+    lookup = CaseLookup(services)
     found = [hits.decorate(h) for h in result.hits]
     for hit in found:
-        sak_link(hit)
+        link_hit(hit, lookup, filters.q)
     context.update(
         front=False,
         result=result,
         hits=found,
+        sort=chosen,
+        sort_links=sort_links(filters, "/", chosen, SEARCH_SORTS),
         facets=facet_groups(filters, result.facets, "/"),
         chips=active_filters(filters, "/"),
         pager=pagination(filters, result.total, "/"),
         feed_url=filters.url("/feed", paging=False),
-        vedtak_url=filters.changed(what="saker").url("/vedtak", what=False),
+        follow_url=filters.url("/folg", paging=False),
+        vedtak_url=filters.changed(what="saker", sort=None).url("/vedtak", what=False),
         trend_url=filters.url("/trend", paging=False, what=False) if filters.q else None,
-        documents_url=filters.changed(what="documents").url("/"),
+        documents_url=filters.changed(what="documents", has_vedtak=None).url("/"),
         saker_url=filters.changed(what="saker").url("/"),
     )
     return render(request, "search.html", context)
 
 
-def _vedtak_rows(
-    services: Services, filters: Filters, sort: str, everything: bool
-) -> tuple[list[dict[str, Any]], int, Any]:
-    """Cases for the Vedtak view/exports: one page, or all of them (exports, date sort)."""
-    filters = filters.changed(what="saker", offset=filters.offset)
-    if sort == "relevans" and not everything:
-        result = services.search(filters.to_search_query())
-        rows, total, facets = result.hits, result.total, result.facets
-    else:
-        rows, total = hits.collect(services, filters)
-        facets = None
-        if sort != "relevans":
-            rows = hits.sort_by_date(rows, newest_first=sort == "nyeste")
-        if not everything:
-            rows = rows[filters.offset : filters.offset + filters.limit]
-    decorated = [hits.decorate(h) for h in rows]
-    for hit in decorated:
-        sak_link(hit)
-    return decorated, total, facets
-
-
-def default_sort(filters: Filters, sort: str | None) -> str:
-    if sort:
-        return sort
-    return "relevans" if filters.q else "nyeste"
+def vedtak_filters(filters: Filters) -> Filters:
+    """The Vedtak view's state: cases; only those with a decision unless `har_vedtak=0`."""
+    return replace(filters, what="saker", has_vedtak=True if filters.has_vedtak is None else filters.has_vedtak)
 
 
 @router.get("/vedtak", response_class=HTMLResponse)
-def vedtak_page(
-    request: Request, filters: FiltersParam, sort: Annotated[Sort | None, Query()] = None
-) -> HTMLResponse:
+def vedtak_page(request: Request, filters: FiltersParam) -> HTMLResponse:
     services = services_of(request)
-    filters = filters.changed(what="saker", offset=filters.offset)
-    chosen = default_sort(filters, sort)
-    keep = {"sort": chosen} if sort else {}
-    filters = replace(filters, extra=keep)
-    rows, total, facets = _vedtak_rows(services, filters, chosen, everything=False)
-    if facets is None:
-        facets = services.search(filters.to_search_query(limit=1, offset=0)).facets
+    shown = vedtak_filters(filters)
+    chosen = shown.default_sort()
+    result = services.search(shown.to_search_query(sort=chosen))
+    lookup = CaseLookup(services)
+    rows = [hits.decorate(h) for h in result.hits]
+    for row in rows:
+        link_hit(row, lookup, shown.q)
+    # Links keep the toggle only when it is off (on is the default).
+    state = replace(filters, what="saker", has_vedtak=False if shown.has_vedtak is False else None)
     context = {
-        "filters": filters,
+        "filters": state,
         "page_title": "Vedtak",
         "nav": "vedtak",
         "rows": rows,
-        "total": total,
+        "total": result.total,
         "sort": chosen,
-        "sort_links": [
-            {"value": value, "label": label, "active": value == chosen,
-             "href": filters.changed(extra={"sort": value}).url("/vedtak", what=False)}
-            for value, label in SORT_LABELS.items()
-        ],
-        "facets": facet_groups(filters, facets, "/vedtak"),
-        "chips": active_filters(filters, "/vedtak"),
-        "pager": pagination(filters, total, "/vedtak"),
-        "csv_url": filters.url("/vedtak.csv", paging=False, what=False),
-        "json_url": filters.url("/vedtak.json", paging=False, what=False),
-        "feed_url": filters.url("/feed", paging=False, what=False),
-        "capped": total > hits.MAX_COLLECT and chosen != "relevans",
-        "max_collect": hits.MAX_COLLECT,
+        "has_vedtak": shown.has_vedtak,
+        "sort_links": sort_links(state, "/vedtak", chosen, VEDTAK_SORTS),
+        "facets": facet_groups(state, result.facets, "/vedtak"),
+        "chips": active_filters(state, "/vedtak"),
+        "pager": pagination(state, result.total, "/vedtak"),
+        "csv_url": state.url("/vedtak.csv", paging=False, what=False),
+        "json_url": state.url("/vedtak.json", paging=False, what=False),
+        "feed_url": replace(state, has_vedtak=shown.has_vedtak).url("/feed", paging=False),
+        "follow_url": replace(state, has_vedtak=shown.has_vedtak).url("/folg", paging=False),
+        "toggle_url": replace(state, has_vedtak=False if shown.has_vedtak else None, offset=0).url(
+            "/vedtak", what=False),
     }
     return render(request, "vedtak.html", context)
 
 
-def _export_rows(request: Request, filters: Filters, sort: str | None) -> list[dict[str, Any]]:
-    chosen = default_sort(filters, sort)
-    rows, _, _ = _vedtak_rows(services_of(request), filters, chosen, everything=True)
+def _export_rows(request: Request, filters: Filters) -> list[dict[str, Any]]:
+    shown = vedtak_filters(filters)
+    shown = replace(shown, sort=shown.default_sort())
+    services = services_of(request)
+    found, _ = hits.collect(services, shown)
+    lookup = CaseLookup(services)
+    base = str(request.base_url).rstrip("/")
+    rows = []
+    for raw in found:
+        row = hits.decorate(raw)
+        link_hit(row, lookup)
+        row["sak_link"] = base + row["sak_url"] if row.get("sak_url") else ""
+        row["pdf_link"] = base + row["pdf_url"] if row.get("pdf_url") else ""
+        rows.append(row)
     return rows
 
 
@@ -226,10 +263,8 @@ def _export_name(filters: Filters, ext: str) -> str:
 
 
 @router.get("/vedtak.csv")
-def vedtak_csv(
-    request: Request, filters: FiltersParam, sort: Annotated[Sort | None, Query()] = None
-) -> Response:
-    rows = _export_rows(request, filters, sort)
+def vedtak_csv(request: Request, filters: FiltersParam) -> Response:
+    rows = _export_rows(request, filters)
     return Response(
         hits.saker_csv(rows),
         media_type="text/csv; charset=utf-8",
@@ -238,10 +273,8 @@ def vedtak_csv(
 
 
 @router.get("/vedtak.json")
-def vedtak_json(
-    request: Request, filters: FiltersParam, sort: Annotated[Sort | None, Query()] = None
-) -> Response:
-    rows = _export_rows(request, filters, sort)
+def vedtak_json(request: Request, filters: FiltersParam) -> Response:
+    rows = _export_rows(request, filters)
     keys = [key for _, key in hits.CSV_COLUMNS] + ["id", "sak_url", "pdf_url"]
     body = {
         "query": dict(filters.params(paging=False, what=False)),
@@ -255,23 +288,68 @@ def vedtak_json(
     )
 
 
-@router.get("/dokument/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, doc_id: str) -> HTMLResponse:
+def _document_or_404(request: Request, doc_id: str) -> documents.Document:
     doc = documents.load(services_of(request), doc_id) if is_doc_id(doc_id) else None
     if doc is None:
         raise HTTPException(404, "Fant ikke dokumentet. Lenken kan være feil, eller dokumentet er fjernet.")
+    return doc
+
+
+@router.get("/dokument/{doc_id}", response_class=HTMLResponse)
+def document_page(
+    request: Request, doc_id: str, q: Annotated[str, Query(max_length=500)] = ""
+) -> HTMLResponse:
+    doc = _document_or_404(request, doc_id)
+    q = " ".join(q.split())
+    matches = services_of(request).document_matches(doc_id, q) if q else []
+    anchors = hits.sak_anchors(doc.record.saker)
     context = {
-        "filters": Filters(),
+        "filters": Filters(q=q),
         "page_title": doc.record.title or "Dokument",
         "nav": "",
         "doc": doc,
         "rec": doc.record,
+        "q": q,
+        "matches": [{**m, "pdf_url": hits.pdf_url(doc_id, m["page"])} for m in matches],
+        "back_url": Filters(q=q).url("/") if q else None,
+        "parent": documents.parent_body(doc.record),
+        "organ_url": Filters(organs=(doc.record.organ,), sort="date").url("/") if doc.record.organ else None,
         "saker": [
-            {"index": i, "anchor": hits.sak_anchor(i), "sak": sak, "pdf_url": hits.pdf_url(doc_id, sak.page)}
+            {"index": i, "anchor": anchors[i], "sak": sak, "pdf_url": hits.pdf_url(doc_id, sak.page),
+             "url": hits.sak_url(doc_id, i)}
             for i, sak in enumerate(doc.record.saker)
         ],
     }
     return render(request, "document.html", context)
+
+
+@router.get("/saker/{sak_id}", response_class=HTMLResponse)
+def sak_page(request: Request, sak_id: str, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
+    parsed = hits.parse_sak_id(sak_id)
+    doc = documents.load(services_of(request), parsed[0]) if parsed else None
+    if parsed is None or doc is None or not 0 <= parsed[1] < len(doc.record.saker):
+        raise HTTPException(404, "Fant ikke saken. Lenken kan være feil, eller saken er fjernet.")
+    index = parsed[1]
+    sak = doc.record.saker[index]
+    q = " ".join(q.split())
+    context = {
+        "filters": Filters(q=q),
+        "page_title": " ".join(x for x in (f"Sak {sak.saksnummer}" if sak.saksnummer else "", sak.title or "Sak") if x),
+        "nav": "",
+        "doc": doc,
+        "rec": doc.record,
+        "sak": sak,
+        "sak_id": sak_id,
+        "citation": documents.citation(doc.record, sak),
+        "parent": documents.parent_body(doc.record),
+        "pdf_url": hits.pdf_url(doc.doc_id, sak.page),
+        "vedtak_pdf_url": hits.pdf_url(doc.doc_id, sak.vedtak_page) if sak.vedtak_page else None,
+        "document_url": f"/dokument/{doc.doc_id}#{hits.sak_anchors(doc.record.saker)[index]}",
+        "organ_url": Filters(organs=(doc.record.organ,), what="saker").url("/vedtak", what=False)
+        if doc.record.organ else None,
+        "back_url": Filters(q=q, what="saker").url("/") if q else None,
+    }
+    return render(request, "sak.html", context)
 
 
 @router.get("/pdf/{doc_id}")
@@ -279,10 +357,12 @@ def pdf(request: Request, doc_id: str) -> FileResponse:
     path = services_of(request).raw_pdf(doc_id) if is_doc_id(doc_id) else None
     if path is None:
         raise HTTPException(404, "Fant ikke PDF-en.")
+    record = services_of(request).get_record(doc_id)
+    name = documents.pdf_filename(record, doc_id)
     return FileResponse(
         path,
         media_type="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{doc_id[:12]}.pdf"'},
+        headers={"Content-Disposition": f"inline; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"},
     )
 
 
@@ -317,34 +397,58 @@ def trend_csv(request: Request, filters: FiltersParam) -> Response:
     )
 
 
+def _feed_filters(filters: Filters) -> Filters:
+    """The feed's state: the tab it is offered on (documents unless `what=saker`), newest first."""
+    return replace(filters, sort="date")
+
+
 @router.get("/feed")
 def atom_feed(request: Request, filters: FiltersParam) -> Response:
-    """Atom feed of a search: newest in samsok first (cases unless `what=documents`)."""
+    """Atom feed of a search: the same hits as its page, newest (by meeting date) first."""
     services = services_of(request)
-    what = filters.what if "what" in request.query_params else "saker"
-    filters = filters.changed(what=what)
-    found, _ = hits.collect(services, filters, limit=max(FEED_SIZE * 4, 200))
+    filters = _feed_filters(filters)
+    result = services.search(filters.to_search_query(limit=FEED_SIZE, offset=0))
+    lookup = CaseLookup(services)
     entries: list[dict[str, Any]] = []
     info_cache: dict[str, dict[str, Any]] = {}
-    for raw in found:
+    for raw in result.hits:
         hit = hits.decorate(raw)
-        sak_link(hit)
+        link_hit(hit, lookup, filters.q)
         doc_id = hit.get("doc_id")
         if doc_id and doc_id not in info_cache:
             info_cache[doc_id] = services.document_info(doc_id)
         seen = feed.first_seen(info_cache.get(doc_id or "", {}))
         hit["updated"] = seen or feed.EPOCH
         entries.append(hit)
-    entries.sort(key=lambda h: (h["updated"], str(h.get("date") or "")), reverse=True)
-    entries = entries[:FEED_SIZE]
-    what_label = "saker" if what == "saker" else "dokumenter"
+    what_label = "saker" if filters.what == "saker" else "dokumenter"
     title = f"samsok: {what_label} om «{filters.q}»" if filters.q else f"samsok: nye {what_label}"
     base = str(request.base_url).rstrip("/")
+    page_state = replace(filters, sort=None)
     body = feed.build(
         title=title,
-        self_url=filters.url("/feed", paging=False),
-        html_url=filters.url("/vedtak" if what == "saker" else "/", paging=False, what=False),
+        self_url=replace(filters, sort=None).url("/feed", paging=False),
+        html_url=page_state.url("/", paging=False),
         base_url=base,
         entries=entries,
     )
     return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+
+@router.get("/folg", response_class=HTMLResponse)
+def follow_page(request: Request, filters: FiltersParam) -> HTMLResponse:
+    """How to follow a search: the feed address to copy into a feed reader."""
+    state = replace(filters, sort=None, offset=0)
+    base = str(request.base_url).rstrip("/")
+    what_label = "saker og vedtak" if state.what == "saker" else "dokumenter"
+    context = {
+        "filters": state,
+        "page_title": "Følg søket",
+        "nav": "",
+        "feed_url": base + state.url("/feed", paging=False),
+        "feed_path": state.url("/feed", paging=False),
+        "search_url": state.url("/vedtak" if state.what == "saker" and state.has_vedtak is not None else "/",
+                                paging=False),
+        "what_label": what_label,
+        "chips": active_filters(state, "/"),
+    }
+    return render(request, "folg.html", context)

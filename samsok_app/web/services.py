@@ -73,6 +73,10 @@ class Services:
     def trend(self, term: str, query: Any) -> dict[str, Any]:
         return self._call("trend", term, query)
 
+    def document_matches(self, doc_id: str, text: str) -> list[dict[str, Any]]:
+        """Pages of `doc_id` matching `text`, `[{page, section, snippet}]`."""
+        return self._call("document_matches", doc_id, text)
+
     def backend_status(self) -> dict[str, Any]:
         status: dict[str, Any] = {"name": self.backend_name, "ok": False}
         try:

@@ -159,7 +159,7 @@ def chart(trend: Trend, filters: Filters) -> Chart:
         for si, name in enumerate(names):
             count = trend.series[name].get(year, 0)
             h = plot_h * count / scale_top
-            target = filters.changed(year_from=year, year_to=year, what="documents")
+            target = filters.changed(years=(int(year),), what="documents")
             if name != TOTAL_SERIES:
                 target = target.changed(omrader=(name,))
             bars.append(

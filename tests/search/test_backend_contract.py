@@ -126,13 +126,81 @@ FILTER_CASES = [
 ]
 
 
+def _meta_match(rec: Record, filters: dict[str, Any], skip: str | None = None) -> bool:
+    """The filters' meaning, read off a record (values case-insensitive; `skip` a field)."""
+    lower = {k: {v.lower() for v in filters.get(k, [])} for k in ("omrader", "doc_types", "organs")}
+    checks = {
+        "year_from": rec.year is not None and rec.year >= filters.get("year_from", rec.year),
+        "year_to": rec.year is not None and rec.year <= filters.get("year_to", rec.year),
+        "years": rec.year in filters.get("years", [rec.year]),
+        "omrader": not lower["omrader"] or bool(lower["omrader"] & {a.lower() for a in rec.sykehusomrader}),
+        "doc_types": not lower["doc_types"] or rec.doc_type.lower() in lower["doc_types"],
+        "organs": not lower["organs"] or (rec.organ or "").lower() in lower["organs"],
+    }
+    return all(ok for key, ok in checks.items() if key != skip)
+
+
+def expected_disjunctive(names: set[str], filters: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """Facet counts over `names` (the text matches), each facet without its own filter."""
+    own = {"year": "years", "sykehusomrade": "omrader", "doc_type": "doc_types", "organ": "organs"}
+    out = {}
+    for facet, field in own.items():
+        kept = {n for n in names if _meta_match(RECORDS[n], filters, skip=field)}
+        out[facet] = expected_facets(kept)[facet]
+    return out
+
+
 @pytest.mark.parametrize(("filters", "pred"), FILTER_CASES, ids=[str(c[0]) for c in FILTER_CASES])
 def test_filters(corpus_backend: SearchBackend, filters: dict[str, Any], pred: Any) -> None:
     expected = _by_meta(pred)
+    assert expected == {n for n in ALL if _meta_match(RECORDS[n], filters)}
     assert found(corpus_backend, "", **filters) == expected
     rehab = {"ahus2019", "ssu2024", "ahus2025", "pko2018"}
     assert found(corpus_backend, "rehabilitering", **filters) == expected & rehab
-    assert corpus_backend.search(SearchQuery(text="", **filters)).facets == expected_facets(expected)
+    assert corpus_backend.search(SearchQuery(text="", **filters)).facets == expected_disjunctive(ALL, filters)
+    assert corpus_backend.search(SearchQuery(text="rehabilitering", **filters)).facets == expected_disjunctive(
+        rehab, filters
+    )
+
+
+DISJUNCTIVE_CASES: list[dict[str, Any]] = [
+    {"omrader": ["OUS"]},
+    {"omrader": ["OUS"], "doc_types": ["arsrapport"]},
+    {"years": [2019, 2024]},
+    {"years": [2025], "omrader": ["Ahus"], "organs": ["Partnerskapsmøtet"]},
+    {"years": [2019, 2025], "year_from": 2020},
+]
+
+
+@pytest.mark.parametrize("filters", DISJUNCTIVE_CASES, ids=[str(c) for c in DISJUNCTIVE_CASES])
+def test_disjunctive_facets_predict_a_tick(corpus_backend: SearchBackend, filters: dict[str, Any]) -> None:
+    """A value's count is the total that ticking it (adding it to its facet) would give."""
+    base = corpus_backend.search(SearchQuery(text="", **filters))
+    assert base.facets == expected_disjunctive(ALL, filters)
+    field_of = {"year": "years", "sykehusomrade": "omrader", "doc_type": "doc_types", "organ": "organs"}
+    for facet, counts in base.facets.items():
+        field = field_of[facet]
+        for value, count in counts.items():
+            current = list(filters.get(field, []))
+            typed = int(value) if facet == "year" else value
+            if typed in current:
+                continue
+            ticked = {**filters, field: [*current, typed]}
+            after = corpus_backend.search(SearchQuery(text="", **ticked)).total
+            if not current:  # the first value of a facet narrows to exactly its count
+                assert after == count, (facet, value)
+                continue
+            # Adding a value to a facet's values widens; already shown hits that also have the value are not added twice.
+            overlap = {n for n in ALL if _meta_match(RECORDS[n], filters)
+                       and _meta_match(RECORDS[n], {**filters, field: [typed]})}
+            assert after == base.total + count - len(overlap), (facet, value)
+
+
+def test_several_years(corpus_backend: SearchBackend) -> None:
+    assert found(corpus_backend, "", years=[2019, 2025]) == {"ahus2019", "ahus2025"}
+    assert found(corpus_backend, "rehabilitering", years=[2018, 2024]) == {"pko2018", "ssu2024"}
+    # the year range still applies on top of the ticked years
+    assert found(corpus_backend, "", years=[2019, 2025], year_from=2020) == {"ahus2025"}
 
 
 ODD = ['"unclosed', "(", "*", "AND", "OR", "NOT", ")))", "-", '"', "😀 🏥", "x" * 2000, "a " * 1000, "((((fact", "fact)"]
@@ -329,6 +397,7 @@ AGREE_QUERIES = [c[0] for c in WORD_CASES] + ODD + [
 AGREE_FILTERS: list[dict[str, Any]] = [
     {}, {"year_from": 2019, "year_to": 2024}, {"omrader": ["OUS"]}, {"doc_types": ["arsrapport"]},
     {"organs": ["Strategisk samarbeidsutvalg"], "year_from": 2020},
+    {"years": [2019, 2024], "omrader": ["Ahus", "OUS"]}, {"has_vedtak": True, "doc_types": ["referat"]},
 ]
 
 
@@ -345,3 +414,97 @@ def test_backends_agree(both_backends: tuple[SearchBackend, SearchBackend], what
         assert [sorted(h) for h in a.hits[:1]] == [sorted(h) for h in b.hits[:1]], text
         if what == "documents" and not filters:
             assert embedded.trend(text) == opensearch.trend(text), text
+
+
+# -- decisions, date order, reading in context -------------------------------------
+
+
+def test_has_vedtak_keeps_cases_with_a_decision(corpus_backend: SearchBackend) -> None:
+    every = corpus_backend.search(SearchQuery(what="saker", limit=100))
+    decided = corpus_backend.search(SearchQuery(what="saker", has_vedtak=True, limit=100))
+    expected = {
+        f"{IDS[name]}-{i}" for name, rec in RECORDS.items() for i, sak in enumerate(rec.saker)
+        if sak.vedtak and sak.vedtak.strip()
+    }
+    assert expected and len(expected) < every.total
+    assert {h["id"] for h in decided.hits} == expected and decided.total == len(expected)
+    assert all(h["vedtak"] for h in decided.hits)
+    on_topic = corpus_backend.search(SearchQuery(text="tilskudd", what="saker", has_vedtak=True))
+    assert [h["saksnummer"] for h in on_topic.hits] == ["35/2024"]
+    assert sum(decided.facets["year"].values()) == len(expected)
+
+
+def _by_date(names: set[str], newest_first: bool = True) -> list[str]:
+    dated = sorted((n for n in names if RECORDS[n].date), key=lambda n: IDS[n])
+    dated.sort(key=lambda n: RECORDS[n].date, reverse=newest_first)
+    return dated + sorted((n for n in names if not RECORDS[n].date), key=lambda n: IDS[n])
+
+
+@pytest.mark.parametrize("sort", ["date", "date_asc"])
+def test_date_sort_of_documents(corpus_backend: SearchBackend, sort: str) -> None:
+    newest = sort == "date"
+    for text in ("", "rehabilitering", "kommune"):
+        result = corpus_backend.search(SearchQuery(text=text, sort=sort, limit=100))
+        expected = _by_date({SHORT_OF[h["doc_id"]] for h in result.hits}, newest)
+        assert [SHORT_OF[h["doc_id"]] for h in result.hits] == expected
+    # pages of the date order are slices of it
+    whole = [h["id"] for h in corpus_backend.search(SearchQuery(sort=sort, limit=100)).hits]
+    paged = [h["id"] for off in range(0, 5, 2) for h in corpus_backend.search(
+        SearchQuery(sort=sort, limit=2, offset=off)).hits]
+    assert paged == whole
+    assert RECORDS[SHORT_OF[whole[0]]].date == max(r.date for r in RECORDS.values() if r.date) or not newest
+
+
+def test_date_sort_of_cases_is_by_meeting_then_agenda(corpus_backend: SearchBackend) -> None:
+    result = corpus_backend.search(SearchQuery(what="saker", sort="date", limit=100))
+    expected = [
+        f"{IDS[name]}-{i}" for name in _by_date({n for n, r in RECORDS.items() if r.saker})
+        for i in range(len(RECORDS[name].saker))
+    ]
+    assert [h["id"] for h in result.hits] == expected
+    paged = [h["id"] for off in range(0, len(expected), 7) for h in corpus_backend.search(
+        SearchQuery(what="saker", sort="date", limit=7, offset=off)).hits]
+    assert paged == expected
+    one_organ = corpus_backend.search(
+        SearchQuery(what="saker", sort="date", organs=["Strategisk samarbeidsutvalg"], limit=100))
+    numbers = [h["saksnummer"] for h in one_organ.hits]
+    assert numbers[:3] == ["33/2024", "34/2024", "35/2024"]
+
+
+def test_document_matches_every_page(corpus_backend: SearchBackend) -> None:
+    rec = RECORDS["ahus2025"]
+    pages = sorted({s.page for s in rec.sections if "fact" in s.text.lower()})
+    assert len(pages) >= 2
+    matches = corpus_backend.document_matches(IDS["ahus2025"], "FACT")
+    assert [m["page"] for m in matches] == pages
+    assert all("<em>" in m["snippet"].lower() for m in matches)
+    assert corpus_backend.document_matches(IDS["ahus2025"], "zzqxv") == []
+    assert corpus_backend.document_matches(IDS["ahus2025"], "") == []
+    assert corpus_backend.document_matches("0" * 64, "FACT") == []
+
+
+@pytest.mark.opensearch
+@pytest.mark.parametrize("what", ["documents", "saker"])
+@pytest.mark.parametrize("sort", ["date", "date_asc"])
+@pytest.mark.parametrize("filters", AGREE_FILTERS, ids=[str(f) for f in AGREE_FILTERS])
+def test_backends_agree_on_date_order(
+    both_backends: tuple[SearchBackend, SearchBackend], what: str, sort: str, filters: dict
+) -> None:
+    """The date orders are total (date, doc_id, case index): both backends give the same list."""
+    embedded, opensearch = both_backends
+    for text in ["", "rehabilitering", "kommune", "vedtak", "SSU", "NOT ahus", "zzqxv"]:
+        for offset, limit in ((0, 100), (3, 4)):
+            q = SearchQuery(text=text, what=what, sort=sort, limit=limit, offset=offset, **filters)  # type: ignore[arg-type]
+            a, b = embedded.search(q), opensearch.search(q)
+            assert (a.total, a.facets) == (b.total, b.facets), text
+            assert [h["id"] for h in a.hits] == [h["id"] for h in b.hits], (text, offset)
+
+
+@pytest.mark.opensearch
+def test_backends_agree_on_document_matches(both_backends: tuple[SearchBackend, SearchBackend]) -> None:
+    embedded, opensearch = both_backends
+    for doc_id in IDS.values():
+        for text in ["FACT", "rehabilitering", "kommune", '"strategisk samarbeidsutvalg"', "33/24", "zzqxv", ""]:
+            a = embedded.document_matches(doc_id, text)
+            b = opensearch.document_matches(doc_id, text)
+            assert [m["page"] for m in a] == [m["page"] for m in b], (doc_id, text)

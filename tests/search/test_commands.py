@@ -69,6 +69,20 @@ def test_text_output_and_trend(home: Path, capsys: pytest.CaptureFixture[str]) -
     assert code == 0 and "2019" in out and "2025" in out
 
 
+def test_has_vedtak_and_date_sort(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(capsys, "reindex", "--home", str(home))[0] == 0
+    code, out, _ = run_cli(capsys, "search", "--what", "saker", "--has-vedtak", "--home", str(home), "--json",
+                           "--limit", "100")
+    data = json.loads(out)
+    expected = sum(1 for _, r in corpus_items() for s in r.saker if s.vedtak and s.vedtak.strip())
+    assert code == 0 and data["total"] == expected and all(h["vedtak"] for h in data["hits"])
+    code, out, _ = run_cli(capsys, "search", "--sort", "date", "--home", str(home), "--json")
+    dates = [h["date"] for h in json.loads(out)["hits"] if h["date"]]
+    assert code == 0 and dates == sorted(dates, reverse=True)
+    code, out, err = run_cli(capsys, "search", "x", "--has-vedtak", "--home", str(home))
+    assert code == 2 and "--what saker" in err and out == ""
+
+
 def test_bad_year_is_usage_error(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(capsys, "search", "x", "--home", str(home), "--year", "nitten")
     assert code == 2 and "--year" in err and out == ""
