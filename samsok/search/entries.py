@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contract.record import Record
-from contract.saksnummer import find_case_numbers
 from samsok.search.section_cases import section_case_numbers, text_case_numbers
 
 

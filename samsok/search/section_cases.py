@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contract.record import Record
-from samsok.search.casenumbers import find_case_numbers
+from contract.saksnummer import find_case_numbers
 
 # A heading must be at least this long to be matched against case titles (rule 2).
 MIN_TITLE_CHARS = 6
