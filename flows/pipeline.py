@@ -2,6 +2,11 @@
 
 `run_pipeline` is plain Python. The Prefect flows pass their tasks in as the stages; tests
 and tools may call it with the plain stage functions.
+
+A stage that fails as a whole (not one item: those are recorded per URL or document)
+does not end the run: the next stages still run on what is there, the error goes into the
+summary's `errors` (shown by `samsok status`) and counts as a failure. Interrupting
+the run (Ctrl-C, a kill) marks it `interrupted`.
 """
 
 from __future__ import annotations
@@ -12,7 +17,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from flows.stages import extract_stage, harvest_stage, index_stage, summarize, summary_line
+from flows.stages import (
+    ExtractReport,
+    HarvestReport,
+    IndexReport,
+    extract_stage,
+    harvest_stage,
+    index_stage,
+    summarize,
+    summary_line,
+)
 from samsok.catalog import Catalog
 from samsok.config import Settings
 from samsok.harvest import HttpOptions, SourceConfig, Window
@@ -55,12 +69,33 @@ def run_pipeline(
                 until=window.until.isoformat() if window.until else None,
                 backend=settings.backend,
             )
-        harvest = stages.harvest(settings, list(sources), http, window)
-        extract = stages.extract(settings, workers=workers, timeout_s=timeout_s, **(extract_options or {}))
-        index = stages.index(settings, settings.backend)
+        errors: list[str] = []
+        try:
+            harvest = _stage("harvest", errors, HarvestReport(),
+                             lambda: stages.harvest(settings, list(sources), http, window))
+            extract = _stage("extract", errors, ExtractReport(),
+                             lambda: stages.extract(settings, workers=workers, timeout_s=timeout_s,
+                                                    **(extract_options or {})))
+            index = _stage("index", errors, IndexReport(), lambda: stages.index(settings, settings.backend))
+        except BaseException:  # KeyboardInterrupt, SystemExit: the run did not finish
+            with Catalog(settings.catalog_path) as catalog:
+                catalog.finish_run(run_id, None, status="interrupted")
+            raise
         summary = summarize(harvest, extract, index, time.monotonic() - started)
         summary["run_id"] = run_id
+        if errors:
+            summary["errors"] = errors
+            summary["failed"] += len(errors)
         with Catalog(settings.catalog_path) as catalog:
             catalog.finish_run(run_id, summary)
     log.info("run %d: %s", run_id, summary_line(summary))
     return summary
+
+
+def _stage(name: str, errors: list[str], empty: Any, call: Callable[[], Any]) -> Any:
+    try:
+        return call()
+    except Exception as exc:
+        log.exception("the %s stage failed; the run goes on without it", name)
+        errors.append(f"{name}: {exc.__class__.__name__}: {exc}")
+        return empty

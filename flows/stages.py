@@ -233,6 +233,17 @@ def summarize(harvest: HarvestReport, extract: ExtractReport, index: IndexReport
     }
 
 
+# Exit codes of `samsok ingest` and `samsok nightly` (docs/operations.md): 0 when everything
+# was done; EXIT_INCOMPLETE when the run finished but some URL, document or stage failed,
+# or records stay queued for an index that did not take them; 2 for usage errors.
+EXIT_DONE = 0
+EXIT_INCOMPLETE = 3
+
+
+def exit_code(summary: dict) -> int:
+    return EXIT_INCOMPLETE if summary.get("failed") or summary.get("queued") else EXIT_DONE
+
+
 def summary_line(summary: dict) -> str:
     s = summary
     changed = s["new"] or s["updated"] or s["failed"] or s.get("extracted") or s.get("indexed")
@@ -245,6 +256,8 @@ def summary_line(summary: dict) -> str:
     ]
     if s.get("queued"):
         parts.append(f"{s['queued']} queued for the index")
+    if s.get("errors"):
+        parts.append("stage error(s): " + "; ".join(s["errors"]))
     if s.get("skipped"):
         parts.append(f"{s['skipped']} skipped")
     return ", ".join(parts) + f" ({s['seconds']:.1f} s)"

@@ -456,21 +456,25 @@ class Catalog:
 
     def start_run(self, sources: list[str], *, since: str | None, until: str | None, backend: str) -> int:
         with self.transaction() as db:
-            db.execute(
-                "UPDATE runs SET status = 'interrupted' WHERE status = 'running'"
-            )
+            # under the run lock: a run still marked running died without finishing
+            db.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
             cur = db.execute(
                 "INSERT INTO runs (started_at, status, sources, since, until, backend) VALUES (?, 'running', ?, ?, ?, ?)",
                 (now(), json.dumps(sources, ensure_ascii=False), since, until, backend),
             )
             return int(cur.lastrowid or 0)
 
-    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+    def finish_run(self, run_id: int, summary: dict[str, Any] | None, *, status: str = "finished") -> None:
         with self.transaction() as db:
             db.execute(
-                "UPDATE runs SET finished_at = ?, status = 'finished', summary = ? WHERE id = ?",
-                (now(), json.dumps(summary), run_id),
+                "UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?",
+                (now(), status, json.dumps(summary) if summary is not None else None, run_id),
             )
+
+    def mark_stale_runs(self) -> int:
+        """Runs left `running` by a process that died: `interrupted`. Call only with no run alive."""
+        with self.transaction() as db:
+            return db.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'").rowcount
 
     def recent_runs(self, n: int = 10) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT ?", (n,)).fetchall()

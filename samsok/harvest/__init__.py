@@ -8,12 +8,13 @@
 """
 
 from samsok.harvest.config import ConfigError, HarvestConfig, HttpOptions, SourceConfig, load_config
-from samsok.harvest.fetch import Fetcher, FetchResult, Window
+from samsok.harvest.fetch import Deadline, Fetcher, FetchResult, Window
 from samsok.harvest.harvester import Harvester, ItemOutcome
 from samsok.harvest.policy import UrlPolicy
 
 __all__ = [
     "ConfigError",
+    "Deadline",
     "FetchResult",
     "Fetcher",
     "HarvestConfig",

@@ -29,6 +29,14 @@ class HttpOptions:
     max_pdf_bytes: int = 200 * MIB
     max_page_bytes: int = 5 * MIB
     concurrency: int = 4  # parallel downloads
+    # A download (one GET, headers and body) ends as `deadline` after this many seconds, and
+    # as `too_slow` when, after `slow_grace_s`, it averages under `min_bytes_per_s`.
+    download_deadline_s: float = 900.0
+    min_bytes_per_s: float = 1024.0
+    slow_grace_s: float = 30.0
+    # The harvest of a run stops starting downloads after this many seconds (0: no limit);
+    # what is left is recorded as `run_deadline` and retried next run. Extract and index go on.
+    run_deadline_s: float = 4 * 3600.0
     user_agent: str = "samsok/0.1 (helsefellesskap document search)"
 
 
@@ -45,6 +53,8 @@ class SourceConfig:
     schedule: str | None = None  # cron; None: the file's default schedule
     max_pages: int = 20  # listing pages followed through pagination, per listing URL
     probe_links: str = "hinted"  # links without .pdf to check by Content-Type: hinted|all|none
+    download_deadline_s: float | None = None  # overrides [http] download_deadline_s for this source
+    min_bytes_per_s: float | None = None  # overrides [http] min_bytes_per_s for this source
 
     def hosts(self) -> tuple[str, ...]:
         if self.allowed_hosts:
@@ -84,6 +94,14 @@ def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
     raise ConfigError(f"{where}: `{key}` must be a string or a list of strings")
 
 
+def _positive(value: Any, key: str, where: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ConfigError(f"{where}: `{key}` must be a number of 0 or more")
+    return float(value)
+
+
 def _source(data: dict[str, Any], index: int) -> SourceConfig:
     where = f"[[source]] #{index + 1}"
     name = data.get("name")
@@ -106,6 +124,8 @@ def _source(data: dict[str, Any], index: int) -> SourceConfig:
         schedule=data.get("schedule"),
         max_pages=int(data.get("max_pages", 20)),
         probe_links=str(data.get("probe_links", "hinted")),
+        download_deadline_s=_positive(data.get("download_deadline_s"), "download_deadline_s", where),
+        min_bytes_per_s=_positive(data.get("min_bytes_per_s"), "min_bytes_per_s", where),
     )
     if not (src.listing_urls or src.pdf_urls or src.entry_urls or src.paths):
         raise ConfigError(f"{where}: give listing_urls, pdf_urls, entry_urls or paths")

@@ -6,11 +6,18 @@ timeout, a connection error, a 5xx or a 429 is retried with exponential backoff 
 Retry-After header is honoured up to `max_retry_after_s`); everything else is final.
 Each outcome is a `FetchResult` whose `status` is `ok`, `not_modified`, `outside_window`
 or an error code: timeout, connection_error, http_<code>, redirect_loop,
-too_many_redirects, not_pdf, too_large, scheme_refused, host_not_allowed, bad_url.
+too_many_redirects, not_pdf, too_large, scheme_refused, host_not_allowed, bad_url,
+deadline (the download ran past its total time), too_slow (under the minimum rate),
+run_deadline (the run's harvest time was up before or during the download).
+
+A `Deadline` bounds one download: it is checked as each piece of the body arrives (and
+each read has the `timeout_s` read timeout), so a server that drips one byte a second
+is cut off after `download_deadline_s` at the latest, or much sooner by the rate check.
 """
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import itertools
 import time
@@ -25,7 +32,6 @@ from samsok.harvest.config import HttpOptions
 from samsok.harvest.policy import UrlPolicy
 from samsok.store import RawStore, Stored, TooLarge
 
-CHUNK = 1 << 16
 HEAD_BYTES = 1024
 REDIRECTS = (301, 302, 303, 307, 308)
 PDF_MAGIC = b"%PDF-"
@@ -63,6 +69,52 @@ class FetchResult:
     @property
     def ok(self) -> bool:
         return self.status in ("ok", "not_modified")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The time limits of one download: total seconds, minimum rate, and the run's end."""
+
+    total_s: float = 900.0
+    min_bytes_per_s: float = 0.0
+    grace_s: float = 30.0
+    run_ends_at: float | None = None  # time.monotonic() value; None: no run limit
+
+    def start(self) -> _Clock:
+        return _Clock(self, time.monotonic())
+
+
+class DeadlineExceeded(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class _Clock:
+    deadline: Deadline
+    started: float
+
+    def check(self, received: int = 0) -> None:
+        now = time.monotonic()
+        elapsed = now - self.started
+        d = self.deadline
+        if d.run_ends_at is not None and now >= d.run_ends_at:
+            raise DeadlineExceeded("run_deadline", f"the run's harvest time was up after {received} bytes")
+        if d.total_s and elapsed >= d.total_s:
+            raise DeadlineExceeded("deadline", f"the download took longer than {d.total_s:g} s "
+                                               f"({received} bytes received)")
+        if d.min_bytes_per_s and elapsed >= d.grace_s and received / elapsed < d.min_bytes_per_s:
+            raise DeadlineExceeded("too_slow", f"{received / elapsed:.0f} bytes/s after {elapsed:.0f} s, under the "
+                                               f"minimum of {d.min_bytes_per_s:g} bytes/s")
+
+    def timed(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
+        received = 0
+        for chunk in chunks:
+            received += len(chunk)
+            self.check(received)
+            yield chunk
 
 
 class _Retry(Exception):
@@ -134,23 +186,34 @@ class Fetcher:
         last_modified: str | None = None,
         window: Window | None = None,
         on_chunk: Callable[[int], None] | None = None,
+        deadline: Deadline | None = None,
     ) -> FetchResult:
-        """GET a URL. A PDF goes into the raw store; with expect='any' an HTML page comes back as text."""
+        """GET a URL. A PDF goes into the raw store; with expect='any' an HTML page comes back as text.
+
+        `deadline` bounds each attempt (default: the options' deadline, no run limit).
+        """
+        limits = deadline or self.default_deadline()
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
 
-        def handle(resp: httpx.Response, final: str) -> FetchResult:
-            return self._body(url, resp, final, expect=expect, window=window, on_chunk=on_chunk)
+        def handle(resp: httpx.Response, final: str, clock: _Clock) -> FetchResult:
+            return self._body(url, resp, final, clock, expect=expect, window=window, on_chunk=on_chunk)
 
-        return self._with_retries(lambda: self._once(url, policy, "GET", headers, handle))
+        clock = limits.start()  # one clock for all attempts: the deadline is per download
+        return self._with_retries(lambda: self._once(url, policy, "GET", headers, handle, clock))
 
-    def probe(self, url: str, policy: UrlPolicy) -> FetchResult:
+    def default_deadline(self) -> Deadline:
+        o = self.options
+        return Deadline(o.download_deadline_s, o.min_bytes_per_s, o.slow_grace_s)
+
+    def probe(self, url: str, policy: UrlPolicy, deadline: Deadline | None = None) -> FetchResult:
         """The Content-Type a URL serves (HEAD; a GET without reading the body if HEAD is refused)."""
+        limits = deadline or self.default_deadline()
 
-        def handle(resp: httpx.Response, final: str) -> FetchResult:
+        def handle(resp: httpx.Response, final: str, clock: _Clock) -> FetchResult:
             self._raise_for_status(url, resp, final)
             code = resp.status_code
             if code >= 400:
@@ -158,9 +221,10 @@ class Fetcher:
                                    final_url=final)
             return FetchResult(url, "ok", code, final_url=final, content_type=_ctype(resp))
 
-        result = self._with_retries(lambda: self._once(url, policy, "HEAD", {}, handle))
+        clock = limits.start()
+        result = self._with_retries(lambda: self._once(url, policy, "HEAD", {}, handle, clock))
         if result.status in ("http_405", "http_501", "http_403"):
-            result = self._with_retries(lambda: self._once(url, policy, "GET", {}, handle))
+            result = self._with_retries(lambda: self._once(url, policy, "GET", {}, handle, clock))
         return result
 
     # ------------------------------------------------------------ machinery
@@ -187,7 +251,8 @@ class Fetcher:
         policy: UrlPolicy,
         method: str,
         headers: dict[str, str],
-        handle: Callable[[httpx.Response, str], FetchResult],
+        handle: Callable[[httpx.Response, str, _Clock], FetchResult],
+        clock: _Clock,
     ) -> FetchResult:
         current = url
         seen = {url}
@@ -197,7 +262,14 @@ class Fetcher:
                 where = "" if current == url else f" (redirected to {current})"
                 return FetchResult(url, refusal.code, message=refusal.message + where, final_url=current)
             try:
-                with self.client.stream(method, current, headers=headers) as resp:
+                clock.check()
+                request = self.client.build_request(method, current, headers=headers)
+            except DeadlineExceeded as exc:
+                return FetchResult(url, exc.code, None, exc.message, final_url=current)
+            except (httpx.InvalidURL, ValueError) as exc:  # over-long, bad characters, bad port
+                return FetchResult(url, "bad_url", None, f"not a valid URL: {exc}", final_url=current)
+            try:
+                with contextlib.closing(self.client.send(request, stream=True)) as resp:
                     location = resp.headers.get("location")
                     if resp.status_code in REDIRECTS and location:
                         target = urljoin(current, location)
@@ -208,7 +280,10 @@ class Fetcher:
                         seen.add(target)
                         current = target
                         continue
-                    return handle(resp, current)
+                    clock.check()
+                    return handle(resp, current, clock)
+            except DeadlineExceeded as exc:
+                return FetchResult(url, exc.code, None, exc.message, final_url=current)
             except httpx.TimeoutException as exc:
                 raise _Retry(FetchResult(url, "timeout", None, f"timed out after {self.options.timeout_s:g} s"
                                          f" ({exc.__class__.__name__})", final_url=current)) from exc
@@ -231,6 +306,7 @@ class Fetcher:
         url: str,
         resp: httpx.Response,
         final: str,
+        clock: _Clock,
         *,
         expect: str,
         window: Window | None,
@@ -253,7 +329,8 @@ class Fetcher:
         if length.isdigit() and int(length) > max(limit, self.options.max_page_bytes):
             base.status, base.message = "too_large", f"Content-Length {length} is over the limit of {limit} bytes"
             return base
-        chunks = resp.iter_bytes(CHUNK)
+        # Pieces as the network delivers them (no re-chunking): the deadline sees each one.
+        chunks = clock.timed(resp.iter_bytes())
         first: list[bytes] = []
         head = b""
         for chunk in chunks:

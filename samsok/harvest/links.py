@@ -22,10 +22,35 @@ FILE_HINTS = re.compile(
 )
 
 
+# Longest link followed; a longer href is a bad link (httpx refuses 64 KiB, servers far less).
+MAX_URL_CHARS = 8192
+# Schemes whose hrefs are never fetched, whatever they hold (a long data: URI is no bad link).
+IGNORED_SCHEMES = ("data:", "javascript:", "mailto:", "tel:")
+
+
 @dataclass(frozen=True)
 class Link:
     url: str
     text: str
+
+
+@dataclass(frozen=True)
+class BadLink:
+    """An href that cannot be made into a URL to fetch, with the reason."""
+
+    href: str
+    reason: str
+
+    @property
+    def label(self) -> str:
+        """How the link is named in the catalog and in status: at most ~200 characters."""
+        return shorten_url(self.href)
+
+
+def shorten_url(url: str, keep: int = 200) -> str:
+    if len(url) <= keep:
+        return url
+    return f"{url[:keep]}… ({len(url)} characters)"
 
 
 @dataclass
@@ -34,6 +59,7 @@ class PageLinks:
     candidates: list[Link] = field(default_factory=list)  # may be PDFs: check Content-Type
     hinted: set[str] = field(default_factory=set)  # candidates that look like file downloads
     next_pages: list[str] = field(default_factory=list)
+    bad: list[BadLink] = field(default_factory=list)  # malformed or over-long hrefs
 
 
 def looks_like_pdf(url: str) -> bool:
@@ -81,21 +107,41 @@ def parse_listing(html: str, page_url: str) -> PageLinks:
     collector = _Collector()
     collector.feed(html)
     collector.close()
-    base = urljoin(page_url, collector.base) if collector.base else page_url
+    try:
+        base = urljoin(page_url, collector.base) if collector.base else page_url
+        urlsplit(base).hostname  # noqa: B018 - a malformed <base href> is ignored
+    except ValueError:
+        base = page_url
     out = PageLinks()
     seen: set[str] = set()
     page = urldefrag(page_url)[0]
 
-    def absolute(href: str) -> str:
-        return urldefrag(urljoin(base, href.strip()))[0]
+    def absolute(href: str) -> str | None:
+        """The absolute URL of an href; None (and a BadLink noted) when it cannot be one."""
+        href = href.strip()
+        if href.lower().startswith(IGNORED_SCHEMES):
+            return None
+        if len(href) > MAX_URL_CHARS:
+            out.bad.append(BadLink(href, f"the link is {len(href)} characters long (limit {MAX_URL_CHARS})"))
+            return None
+        try:
+            url = urldefrag(urljoin(base, href))[0]
+            parts = urlsplit(url)
+            parts.hostname, parts.port  # noqa: B018 - ValueError for a malformed host ([::1:bad) or port
+        except ValueError as exc:
+            out.bad.append(BadLink(href, f"not a valid URL: {exc}"))
+            return None
+        return url
 
     for href in collector.rel_next:
         nxt = absolute(href)
-        if nxt != page and nxt not in out.next_pages:
+        if nxt is not None and nxt != page and nxt not in out.next_pages:
             out.next_pages.append(nxt)
     for href, attrs, text_parts in collector.anchors:
         text = " ".join("".join(text_parts).split())
         url = absolute(href)
+        if url is None:
+            continue
         rel = attrs.get("rel", "").lower().split()
         label = attrs.get("aria-label", "") or attrs.get("title", "")
         classes = attrs.get("class", "").lower()

@@ -3,8 +3,10 @@
 A SOURCE is a directory of PDFs, a PDF file, an http(s) URL of a PDF or of an HTML page
 whose PDF links are harvested, or (with --config) the name of a configured source; with
 --config and no SOURCE every configured source runs. One summary line goes to stderr;
---json prints the summary object to stdout. Exit 0 when nothing failed, 3 when some URL
-or document failed (recorded in the catalog: see `samsok status`), 2 for usage errors.
+--json prints the summary object to stdout. Exit 0 when everything was done, 3 when the
+run finished but some URL or document failed (recorded in the catalog: see `samsok
+status`) or records stay queued because the search backend did not take them, 2 for
+usage errors.
 """
 
 from __future__ import annotations
@@ -17,14 +19,13 @@ from datetime import date
 from typing import Any
 
 from flows import prefect_env, progress
-from flows.stages import summary_line
+from flows.stages import exit_code, summary_line
 from samsok.config import Settings
 from samsok.harvest import ConfigError, HarvestConfig, SourceConfig, Window, load_config
 from samsok.harvest.config import sources_from_args
 from samsok_app.commands._ocr_args import add_ocr_arguments, ocr_options
 
 HELP = "harvest -> extract -> index: directories, PDF files, PDF URLs, listing-page URLs"
-EXIT_FAILED_ITEMS = 3
 EXIT_USAGE = 2
 
 
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"samsok ingest: {summary_line(summary)}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary))
-    return EXIT_FAILED_ITEMS if summary["failed"] else 0
+    return exit_code(summary)
 
 
 def run_flow(settings: Settings, sources: list[SourceConfig], *, verbose: bool = False, **params: Any) -> dict:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from flows import prefect_env
-from flows.stages import summary_line
+from flows.stages import exit_code, summary_line
 from samsok.config import Settings
 from samsok.harvest import ConfigError, load_config
 from samsok.harvest.config import HarvestConfig
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"samsok nightly: {summary_line(summary)}", file=sys.stderr)
         if args.json:
             print(json.dumps(summary))
-        return 3 if summary["failed"] else 0
+        return exit_code(summary)
 
     from prefect import serve  # after prefect_env.configure, like flows.ingest
 

@@ -59,6 +59,7 @@ class Route:
     delay_s: float = 0.0  # before the headers
     stall_after: int | None = None  # send this many body bytes, then stall for stall_s
     stall_s: float = 3600.0
+    drip_s: float | None = None  # send the body one byte per drip_s seconds (a trickling server)
     content_length: bool = True
     # statuses to answer first, one per request, before the normal answer (e.g. [429, 503])
     first: list[tuple[int, dict[str, str]]] = field(default_factory=list)
@@ -166,6 +167,12 @@ class FaultServer:
         if head:
             return
         try:
+            if route.drip_s is not None:
+                for i in range(len(route.body)):
+                    h.wfile.write(route.body[i : i + 1])
+                    h.wfile.flush()
+                    time.sleep(route.drip_s)
+                return
             if route.stall_after is not None:
                 h.wfile.write(route.body[: route.stall_after])
                 h.wfile.flush()
