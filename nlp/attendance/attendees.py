@@ -40,6 +40,7 @@ class _Block:
     texts: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)  # the page of each text's line
     bulleted: bool = False  # the list's entries are bullet items (a Word/Writer list style)
+    marked: bool = False  # opened by a present mark (`X Name`) inside another list
 
     def add(self, text: str, page: int) -> None:
         if is_bullet_item(text) and (self.bulleted or not self.texts):
@@ -49,21 +50,45 @@ class _Block:
         self.pages.append(page)
 
 
+_PRESENT_MARK = re.compile(r"^[Xx✓✔☒]\s+(?=[A-ZÆØÅ])")
+_LONE_MARK = re.compile(r"^\s*[Xx✓✔☒]?\s*$")
+
+
+def _content(text: str) -> bool:
+    """Whether a label's text holds anything but a lone present mark (`Tilstades: X`)."""
+    return not _LONE_MARK.match(text)
+
+
 def _label_regex(labels: list[str]) -> str:
     ordered = sorted(set(labels), key=len, reverse=True)
     return "|".join(r"\s+".join(map(re.escape, label.split())) for label in ordered)
 
 
+MAX_BARE_LABEL_WORDS = 6  # a label line without a colon (`Deltakarar frå styret`, `DESSE MØTTE`)
+
+
 @cache
 def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str]]:
     rows = read_rows("attendance_markers.tsv")
+    verbs = read_rows("attendance_verbs.tsv")
     kinds = {" ".join(label.casefold().split()): kind for label, kind, *_ in rows}
+    for phrase, kind, *_ in verbs:
+        kinds.setdefault(" ".join(phrase.casefold().split()), kind)
     labels = _label_regex([label for label, *_ in rows])
-    lists = _label_regex([label for label, kind, *_ in rows if kind in ("present", "absent")])
+    lists = _label_regex([label for label, kind, *_ in rows if kind in ("present", "absent", "guest")])
+    verb_labels = _label_regex([phrase for phrase, *_ in verbs] + [label for label, kind, *_ in rows if kind in ("present", "absent")])
+    leads = _label_regex(list(read_words("attendance_label_leads.txt")))
     qualifiers = _label_regex(list(read_words("attendance_qualifiers.txt")))
+    qualifier = rf"(?:{qualifiers})\s+[^\W\d][^:,]{{0,40}}"
+    # `Følgende medlemmer møtte:`, `Fylgjande faste medlemmer var til stades:`, `Følgende fra
+    # administrasjonen deltok:`, `Fra brukerutvalget møtte:`: lead words and/or a `fra X`
+    # qualifier, then a verb phrase or a list label
+    led = rf"(?:(?:{leads})\s+){{1,3}}(?:(?:fra|frå)\s+[^\W\d][^:,]{{0,40}}?\s+)?|(?:fra|frå)\s+[^\W\d][^:,]{{0,40}}?\s+"
     start = re.compile(
         rf"^\s*(?:(?P<label>{labels})\s*(?::\s*|$)"
-        rf"|(?P<qlabel>{lists})\s+(?:{qualifiers})\s+[^\W\d][^:,]{{0,40}}:\s*)",
+        rf"|(?P<qlabel>{lists})\s+{qualifier}:\s*"
+        rf"|(?:{led})(?P<vlabel>{verb_labels})(?:\s+{qualifier})?\s*(?::\s*|$)"
+        rf"|(?P<blabel>{lists})\s+(?:{qualifiers})(?:\s+[^\W\d][\w-]*){{1,3}}\s*$)",
         re.I,
     )
     inline = re.compile(rf"(?<=[\s.;,])(?P<label>{labels})\s*:\s*", re.I)
@@ -71,6 +96,16 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[
     meeting = _label_regex([label for label, *_ in read_rows("meeting_labels.tsv")])
     meeting_re = re.compile(rf"^\s*(?:{meeting})\s*:", re.I)
     return start, inline, chair, kinds, meeting_re
+
+
+def _label_match(text: str) -> re.Match[str] | None:
+    """The attendance label `text` opens with; a label line without a colon must be short
+    (`Deltakarar frå styret`, `DESSE MØTTE`), and a lead/verb label must end in a colon or the line."""
+    match = _markers()[0].match(text)
+    if match is None:
+        return None
+    bare = match.end() >= len(text.rstrip()) and not text.rstrip().endswith(":")
+    return None if bare and len(text.split()) > MAX_BARE_LABEL_WORDS else match
 
 
 @cache
@@ -92,8 +127,9 @@ def _is_officer(kind: str) -> bool:
 
 
 def _start_label(match: re.Match[str]) -> str:
-    """The label of a `start` match, plain (`Til stede:`) or qualified (`Til stede fra styret:`)."""
-    return match["label"] or match["qlabel"]
+    """The label of a `start` match: plain (`Til stede:`), qualified (`Til stede fra styret:`),
+    led (`Følgende medlemmer møtte:`) or a bare qualified line (`Deltakarar frå styret`)."""
+    return match["label"] or match["qlabel"] or match["vlabel"] or match["blabel"]
 
 
 def _kind(label: str) -> str:
@@ -102,9 +138,9 @@ def _kind(label: str) -> str:
 
 def _chunks(text: str) -> list[tuple[str | None, str]]:
     """A line split at attendance labels: [(kind or None, text after it) ...]."""
-    start, inline, _, _, _ = _markers()
+    _, inline, _, _, _ = _markers()
     out: list[tuple[str | None, str]] = []
-    match = start.match(text)
+    match = _label_match(text)
     if match:
         kind, pos = _kind(_start_label(match)), match.end()
     else:
@@ -145,7 +181,6 @@ def _ends_block(line: Line, is_case_heading: bool) -> bool:
 
 
 def _blocks(lines: Sequence[Line], case_heading_at: set[int], list_end: int) -> list[_Block]:
-    start, _, _, _, _ = _markers()
     blocks: list[_Block] = []
     current: _Block | None = None
     count = 0
@@ -155,7 +190,7 @@ def _blocks(lines: Sequence[Line], case_heading_at: set[int], list_end: int) -> 
         if not text:
             continue
         new_page, previous_page = line.page != previous_page, line.page
-        labelled = bool(start.match(text) or _chair_statement(text))
+        labelled = bool(_label_match(text) or _chair_statement(text))
         if not labelled:
             if current is None:
                 continue
@@ -165,12 +200,23 @@ def _blocks(lines: Sequence[Line], case_heading_at: set[int], list_end: int) -> 
             if _leaves_list(current, text, new_page):
                 current = None
                 continue
+            mark = _PRESENT_MARK.match(text)
+            if mark and current.kind != "present":
+                # `X Benjamin Vågen` in a list: the mark says present, whatever the label above
+                current = _Block("present", marked=True)
+                blocks.append(current)
+            if mark:
+                text = text[mark.end() :]
             current.add(text, line.page)
             count += 1
             if _is_officer(current.kind):
                 current = None  # an officer label names one person
             continue
-        for kind, content in _chunks(text):
+        chunks = _chunks(text)
+        if len(chunks) > 1 and not any(_content(content) for _, content in chunks):
+            # `Deltakere: Forfall:`: column headers run together; the list below is the first's
+            chunks = chunks[:1]
+        for kind, content in chunks:
             if kind == "continue":
                 if current is not None:
                     current.add(content, line.page)
@@ -183,7 +229,7 @@ def _blocks(lines: Sequence[Line], case_heading_at: set[int], list_end: int) -> 
                 current = None
                 continue
             current = _Block(kind)
-            if content.strip():
+            if _content(content):
                 current.add(content, line.page)
             blocks.append(current)
             count = 0
@@ -194,10 +240,9 @@ def _blocks(lines: Sequence[Line], case_heading_at: set[int], list_end: int) -> 
 
 def _table_default(table: Table, lines: Sequence[Line]) -> str:
     """`absent` when the text right above the table is an absence label."""
-    start, _, _, _, _ = _markers()
     above = [ln for ln in lines if ln.page == table.page and ln.top < table.top and not ln.in_table and ln.text.strip()]
     if above:
-        match = start.match(above[-1].text.strip())
+        match = _label_match(above[-1].text.strip())
         if match and _kind(_start_label(match)) == "absent":
             return "absent"
     return "present"
@@ -259,8 +304,12 @@ def extract_attendees(
     absent: list[Person] = []
     chair: str | None = None
     secretary: str | None = None
+    seen_list = False
     for block in _blocks(lines, headings, list_end):
         people = _block_people(block)
+        if block.kind == "guest" and not seen_list:
+            continue  # `Invitert:` with no attendance list before it (a notice's guests)
+        seen_list = seen_list or (block.kind in ("present", "absent") and bool(people))
         if block.kind == "absent":
             absent.extend(people)
             continue

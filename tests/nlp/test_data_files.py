@@ -8,6 +8,7 @@ TAB_COLUMNS = {
     "attendance_markers.tsv": 2,
     "attendance_status.tsv": 2,
     "attendee_table_columns.tsv": 2,
+    "attendance_verbs.tsv": 2,
     "case_table_columns.tsv": 2,
     "decision_markers.tsv": 2,
     "deputy_markers.tsv": 2,
