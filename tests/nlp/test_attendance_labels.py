@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from corpus_layout import layout_from_lines
 
-from nlp.attendees import _kind, _label_match, _start_label, extract_attendees
+from nlp.attendance.attendees import _kind, _label_match, _start_label, extract_attendees
 
 
 def names(people) -> list[str]:
