@@ -31,12 +31,16 @@ def test_search_and_combine_two_facets(page, server, shots):
     shots(page, "1-search")
 
     # Tick one sykehusområde and one document type: JS submits the form each time.
-    omrade_box = page.locator("fieldset[data-facet=omrade] input[type=checkbox]").first
-    omrade = omrade_box.get_attribute("value")
+    omrade = page.locator("fieldset[data-facet=omrade] input[type=checkbox]").first.get_attribute("value")
+    omrade_box = page.locator(f"fieldset[data-facet=omrade] input[type=checkbox][value='{omrade}']")
     with page.expect_navigation():
         omrade_box.check()
-    type_box = page.locator("fieldset[data-facet=type] input[type=checkbox]:not(:checked)").first
-    doc_type = type_box.get_attribute("value")
+    doc_type = page.locator("fieldset[data-facet=type] input[type=checkbox]:not(:checked)").first.get_attribute(
+        "value"
+    )
+    # A locator by value, not by `:not(:checked)`: Playwright re-resolves a locator after the
+    # click, and on the reloaded page `:not(:checked)` names the next box, which it would tick too.
+    type_box = page.locator(f"fieldset[data-facet=type] input[type=checkbox][value='{doc_type}']")
     with page.expect_navigation():
         type_box.check()
     state = params(page.url)

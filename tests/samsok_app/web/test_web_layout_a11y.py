@@ -103,8 +103,9 @@ def test_facet_count_equals_results_after_ticking_and_back_restores(browse, serv
     before = page.locator(".summary strong").inner_text()
     boxes = page.locator("fieldset[data-facet=omrade] input[type=checkbox]")
     assert boxes.count() >= 2
-    first = boxes.nth(0)
-    value = first.get_attribute("value")
+    value = boxes.nth(0).get_attribute("value")
+    # located by value: Playwright re-resolves a locator after the click, on the new page
+    first = page.locator(f"fieldset[data-facet=omrade] input[type=checkbox][value='{value}']")
     with page.expect_navigation():
         first.check()
     expect(page.locator(f"fieldset[data-facet=omrade] input[value='{value}']")).to_be_checked()
@@ -113,7 +114,8 @@ def test_facet_count_equals_results_after_ticking_and_back_restores(browse, serv
     label = second.locator("xpath=..")
     shown = int(label.locator(".count").inner_text().replace("\u00a0", ""))
     for facet in ("type", "organ"):
-        box = page.locator(f"fieldset[data-facet={facet}] input[type=checkbox]").first
+        value = page.locator(f"fieldset[data-facet={facet}] input[type=checkbox]").first.get_attribute("value")
+        box = page.locator(f"fieldset[data-facet={facet}] input[type=checkbox][value='{value}']")
         count = int(box.locator("xpath=..").locator(".count").inner_text().replace("\u00a0", ""))
         with page.expect_navigation():
             box.check()
